@@ -1,0 +1,16 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001_initial.js';
+import * as storiesVendors from './0002_stories_vendors.js';
+import * as storyBands from './0003_story_bands.js';
+import * as scheduling from './0004_scheduling.js';
+
+/**
+ * Every migration, by name, in order. Listed statically (not read from the folder) so that the
+ * same code runs compiled from dist/ and from source under tsx. Add new files here.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_stories_vendors': storiesVendors,
+  '0003_story_bands': storyBands,
+  '0004_scheduling': scheduling,
+};

@@ -1,0 +1,55 @@
+import { tokenizeHtml } from '../normalise/html/tokenizer.js';
+
+/** A feed an HTML page advertises with `<link rel="alternate">`. */
+export interface DiscoveredFeed {
+  /** Absolute URL. */
+  url: string;
+  title?: string;
+  type: string;
+}
+
+const FEED_TYPES = new Set([
+  'application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/feed+json',
+  'application/json', 'text/xml', 'application/xml',
+]);
+
+/**
+ * The feeds an HTML page links to with `<link rel="alternate" type="...feed type..." href>`, in page
+ * order, each once, resolved against `<base href>` and the page URL. Only http(s) URLs are kept.
+ */
+export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
+  let base = pageUrl;
+  const found: DiscoveredFeed[] = [];
+  const seen = new Set<string>();
+  const resolve = (href: string): string | undefined => {
+    try {
+      const url = new URL(href.trim(), base);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  tokenizeHtml(html, {
+    text: () => undefined,
+    endTag: () => undefined,
+    startTag(name, attributes) {
+      const attribute = (key: string): string | undefined => attributes.find((a) => a.name === key)?.value;
+      if (name === 'base') {
+        const href = attribute('href');
+        base = (href !== undefined ? resolve(href) : undefined) ?? base;
+        return;
+      }
+      if (name !== 'link') return;
+      const rel = (attribute('rel') ?? '').toLowerCase().split(/\s+/);
+      const type = (attribute('type') ?? '').toLowerCase().split(';')[0]?.trim() ?? '';
+      const href = attribute('href');
+      if (!rel.includes('alternate') || !FEED_TYPES.has(type) || href === undefined) return;
+      const url = resolve(href);
+      if (url === undefined || seen.has(url)) return;
+      seen.add(url);
+      const title = attribute('title')?.trim();
+      found.push({ url, type, ...(title ? { title } : {}) });
+    },
+  });
+  return found;
+}

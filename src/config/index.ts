@@ -1,0 +1,31 @@
+export { loadConfig, parseConfig, configPath } from './load.js';
+export { describeConfig } from './describe.js';
+export { parseDuration, tryParseDuration, formatDuration, DURATION_PATTERN } from './duration.js';
+export { defaultCaseSensitive, aliasCaseSensitive, COMMON_WORDS } from './alias-case.js';
+export { configJsonSchemaText } from './schema.js';
+export { cronProblem } from './cron.js';
+export { httpUrlProblem, compilePattern } from './rules.js';
+export type {
+  Config,
+  ConfigPattern,
+  CuratedFeedConfig,
+  DedupConfig,
+  FeedMatch,
+  FetchConfig,
+  RetentionConfig,
+  ScheduleConfig,
+  SiteConfig,
+  SourceConfig,
+  VendorAlias,
+  VendorConfig,
+} from './types.js';
+export { watchConfig } from './reloader.js';
+export type { ConfigReloader, ReloaderOptions } from './reloader.js';
+export { appendSources, removeSource, writeConfigText } from './write-config.js';
+export type { SourceEntry } from './write-config.js';
+export { readOpml } from './opml-import.js';
+export type { OpmlFeed, OpmlList, OpmlProblem } from './opml-import.js';
+export { discoverFeeds } from './feed-discovery.js';
+export type { DiscoveredFeed } from './feed-discovery.js';
+export { deriveSourceId, isSlug, slugify } from './source-id.js';
+export { DEFAULTS } from './defaults.js';

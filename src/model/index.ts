@@ -1,0 +1,25 @@
+export type { FeedFormat } from './feed-format.js';
+export type { FetchResult, RedirectHop } from './fetch-result.js';
+export type {
+  ParsedCategory,
+  ParsedEnclosure,
+  ParsedEntry,
+  ParsedFeed,
+  ParsedGenerator,
+  ParsedImage,
+  ParsedLink,
+  ParsedPerson,
+  ParsedPollingHints,
+  ParsedSource,
+  ParsedText,
+} from './parsed-feed.js';
+export type {
+  Enclosure,
+  ItemIdSource,
+  NormalisedFeed,
+  NormalisedFeedMeta,
+  NormalisedItem,
+  Person,
+} from './normalised-item.js';
+export * from './errors.js';
+export type { CoverageEntry, CuratedEntry, CuratedFeed, EntrySource, VendorMention } from './curated-feed.js';
