@@ -1,0 +1,118 @@
+import { Agent, buildConnector } from 'undici';
+import type { Readable } from 'node:stream';
+import type { Socket } from 'node:net';
+import type { ConnectTarget, FetchOptions, ResolvedAddress } from './fetch-request.js';
+
+// The only file that imports undici: everything else sees HttpClient and HttpResponse.
+
+/** A response whose headers have arrived; the body is still streaming. */
+export interface HttpResponse {
+  status: number;
+  statusText: string;
+  /** Names lower-cased; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: Readable;
+}
+
+/** What one fetch's client needs to know. */
+export interface HttpClientSettings {
+  /** Resolve and check a host; the client connects only to the addresses this returns. */
+  resolve: (hostname: string) => Promise<ResolvedAddress[]>;
+  timeoutMs: number;
+  ca?: FetchOptions['ca'];
+  onConnect?: (target: ConnectTarget) => void;
+}
+
+/** GET (and form POST) requests over connections opened only to checked addresses. */
+export interface HttpClient {
+  get(url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<HttpResponse>;
+  post(url: URL, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<HttpResponse>;
+  /** Destroy every connection. */
+  close(): Promise<void>;
+}
+
+/** A client (one undici Agent) for the hops of one fetch. */
+export function createHttpClient(settings: HttpClientSettings): HttpClient {
+  const base = buildConnector({ timeout: settings.timeoutMs, ...(settings.ca ? { ca: settings.ca } : {}) });
+  const agent = new Agent({
+    connect: guardedConnector(base, settings),
+    headersTimeout: settings.timeoutMs,
+    bodyTimeout: settings.timeoutMs,
+  });
+  const send = async (method: 'GET' | 'POST', url: URL, headers: Record<string, string>, signal: AbortSignal, body?: string): Promise<HttpResponse> => {
+    const response = await agent.request({
+      origin: url.origin,
+      path: url.pathname + url.search,
+      method,
+      headers,
+      signal,
+      ...(body !== undefined ? { body } : {}),
+    });
+    return {
+      status: response.statusCode,
+      statusText: response.statusText,
+      headers: flattenHeaders(response.headers),
+      body: response.body,
+    };
+  };
+  return {
+    get: (url, headers, signal) => send('GET', url, headers, signal),
+    post: (url, headers, body, signal) => send('POST', url, headers, signal, body),
+    close: () => agent.destroy(),
+  };
+}
+
+/**
+ * Resolve the host ourselves, check every address, then connect to a checked address: there is no
+ * second DNS lookup the answer could change in (rebinding). `host` stays the name, so TLS SNI,
+ * certificate checks and the Host header still use it.
+ */
+function guardedConnector(base: buildConnector.connector, settings: HttpClientSettings): buildConnector.connector {
+  return (options, callback) => {
+    settings
+      .resolve(options.hostname)
+      .then((addresses) => connectToFirst(base, options, addresses, settings.onConnect))
+      .then(
+        (socket) => callback(null, socket),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+      );
+  };
+}
+
+// Worth trying the host's next address: this one did not answer (e.g. IPv6 without a route).
+const NEXT_ADDRESS_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ETIMEDOUT']);
+
+async function connectToFirst(
+  base: buildConnector.connector,
+  options: buildConnector.Options,
+  addresses: ResolvedAddress[],
+  onConnect: HttpClientSettings['onConnect'],
+): Promise<Socket> {
+  let lastError: unknown = new Error(`no address to connect to for ${options.hostname}`);
+  for (const { address } of addresses) {
+    const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
+    onConnect?.({ hostname: options.hostname, address, port });
+    try {
+      return await new Promise<Socket>((resolve, reject) => {
+        base({ ...options, hostname: address }, (...result) => {
+          const [error, socket] = result;
+          if (error) reject(error);
+          else resolve(socket);
+        });
+      });
+    } catch (error) {
+      lastError = error;
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'string' || !NEXT_ADDRESS_CODES.has(code)) throw error;
+    }
+  }
+  throw lastError;
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}

@@ -1,0 +1,7 @@
+export { fetchFeed } from './fetch-feed.js';
+export { classifyAddress } from './classify-address.js';
+export type { AddressClass } from './classify-address.js';
+export type { ConnectTarget, FetchOptions, FetchRequest, LookupFunction, ResolvedAddress } from './fetch-request.js';
+export { ACCEPT_ENCODING, FEED_ACCEPT } from './request-headers.js';
+export { postForm } from './post-form.js';
+export type { PostFormRequest } from './post-form.js';

@@ -1,0 +1,32 @@
+import { FetchError } from '../model/errors.js';
+
+/**
+ * Parse and validate a URL to fetch (absolute, or relative to `base` for a redirect's Location):
+ * http or https with a host, else BAD_URL. WHATWG parsing also normalises odd IPv4 forms
+ * (`http://2130706433/`, `http://0x7f.1/`) to dotted quads, so the guard sees the real address.
+ */
+export function parseTargetUrl(raw: string, base?: URL): URL {
+  const from = base ? ` (redirect from ${displayUrl(base)})` : '';
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch (error) {
+    throw new FetchError('BAD_URL', `invalid URL ${JSON.stringify(raw)}${from}`, { url: raw, cause: error });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new FetchError('BAD_URL', `not an http(s) URL: ${displayUrl(url)}${from}`, { url: displayUrl(url) });
+  }
+  if (url.hostname === '') {
+    throw new FetchError('BAD_URL', `URL has no host: ${displayUrl(url)}${from}`, { url: displayUrl(url) });
+  }
+  url.hash = '';
+  return url;
+}
+
+/** The URL as it may appear in messages and records: any password masked. */
+export function displayUrl(url: URL): string {
+  if (url.password === '') return url.href;
+  const masked = new URL(url.href);
+  masked.password = '***';
+  return masked.href;
+}
