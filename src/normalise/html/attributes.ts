@@ -1,0 +1,84 @@
+/**
+ * The attribute half of the sanitiser: which attributes an element keeps, in feedparser's order
+ * (sorted by name), with URL, style and SVG reference values made safe.
+ */
+import { sanitizeStyle } from './css.js';
+import { escapeAttribute, renderAttributeFragments } from './escape.js';
+import {
+  MATHML_ATTRIBUTES,
+  SVG_ATTRIBUTES,
+  SVG_REFERENCE_ATTRIBUTES,
+  XLINK_NAMESPACE,
+  isLocalSvgReference,
+} from './foreign-policy.js';
+import { HTML_ATTRIBUTES, LOWERCASED_VALUE_ATTRIBUTES, URL_ATTRIBUTES } from './policy.js';
+import type { Attribute } from './tokenizer.js';
+import { safeUrl } from './url.js';
+
+/** Which vocabulary an element belongs to, which decides its attribute allowlist. */
+export type ElementKind = 'html' | 'svg' | 'math';
+
+/** Where an element sits: inside an active `<svg>` and/or `<math>`. */
+export interface ForeignContext {
+  readonly svg: boolean;
+  readonly math: boolean;
+}
+
+/** Attributes by lower-cased name; the first of duplicates wins, as in browsers. */
+export function attributeMap(attributes: readonly Attribute[]): Map<string, Attribute> {
+  const map = new Map<string, Attribute>();
+  for (const attribute of attributes) {
+    if (!map.has(attribute.name)) map.set(attribute.name, attribute);
+  }
+  return map;
+}
+
+/** A synthetic attribute (namespace declarations feedparser adds). */
+export function literalAttribute(name: string, value: string): Attribute {
+  return { name, value, fragments: [{ text: value }] };
+}
+
+function allowedName(kind: ElementKind, name: string): string | undefined {
+  if (kind === 'svg') return SVG_ATTRIBUTES.get(name);
+  if (kind === 'math') return MATHML_ATTRIBUTES.get(name);
+  return HTML_ATTRIBUTES.has(name) ? name : undefined;
+}
+
+/** The rendered value of one kept attribute, or undefined to drop it. */
+function cleanValue(kind: ElementKind, attribute: Attribute, base?: string): string | undefined {
+  const { name, value } = attribute;
+  if (URL_ATTRIBUTES.has(name)) return escapeAttribute(safeUrl(value, base));
+  if (LOWERCASED_VALUE_ATTRIBUTES.has(name) && (name !== 'type' || value.includes('/'))) {
+    return escapeAttribute(value.toLowerCase());
+  }
+  if (kind === 'svg' && SVG_REFERENCE_ATTRIBUTES.has(name) && !isLocalSvgReference(value)) return undefined;
+  return renderAttributeFragments(attribute.fragments);
+}
+
+/** The attribute string (` a="b" c="d"`) an allowed element is written with. */
+export function renderAttributes(
+  kind: ElementKind,
+  attributes: Map<string, Attribute>,
+  context: ForeignContext,
+  base?: string,
+): string {
+  const inForeign = context.svg || context.math;
+  if (inForeign && [...attributes.keys()].some((name) => name.startsWith('xlink:'))) {
+    attributes.set('xmlns:xlink', literalAttribute('xmlns:xlink', XLINK_NAMESPACE));
+  }
+  let out = '';
+  for (const name of [...attributes.keys()].sort()) {
+    const attribute = attributes.get(name) as Attribute;
+    if (name === 'style') {
+      if (kind !== 'html') continue;
+      const style = sanitizeStyle(attribute.value, context.svg);
+      if (style !== '') out += ` style="${escapeAttribute(style)}"`;
+      continue;
+    }
+    const outName = allowedName(kind, name);
+    if (outName === undefined) continue;
+    const value = cleanValue(kind, attribute, base);
+    if (value !== undefined) out += ` ${outName}="${value}"`;
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+/**
+ * Writing character data back out: escaping, character references as feedparser writes them, and the
+ * input clean-up that keeps output valid in XML (feeds republish this HTML).
+ */
+import type { Fragment } from './tokenizer.js';
+
+const TEXT_SPECIALS = /[&<]/g;
+const ATTRIBUTE_SPECIALS = /[&<>"]/g;
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Escape text content. */
+export function escapeText(text: string): string {
+  return text.replace(TEXT_SPECIALS, (c) => ESCAPES[c] ?? c);
+}
+
+/** Escape a double-quoted attribute value. */
+export function escapeAttribute(value: string): string {
+  return value.replace(ATTRIBUTE_SPECIALS, (c) => ESCAPES[c] ?? c);
+}
+
+/** Characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF). */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Remove characters XML cannot carry (for text that came out of character references). */
+export function removeNonXmlCharacters(text: string): string {
+  return text.replace(NOT_XML, '').replace(LONE_SURROGATE, '\ufffd');
+}
+
+/**
+ * Normalise input before tokenizing: newlines to LF, form feeds to spaces, characters XML cannot carry
+ * removed, lone surrogates replaced. Done first so that no later check sees text a browser would not.
+ */
+export function cleanInput(html: string): string {
+  return html
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, ' ')
+    .replace(NOT_XML, '')
+    .replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** True for a code point XML 1.0 can carry. */
+function isXmlChar(codePoint: number): boolean {
+  if (codePoint === 0x9 || codePoint === 0xa || codePoint === 0xd) return true;
+  if (codePoint < 0x20) return false;
+  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return false;
+  return codePoint !== 0xfffe && codePoint !== 0xffff && codePoint <= 0x10ffff;
+}
+
+/**
+ * A character reference as feedparser writes it: `&name;` and well-formed numeric references kept as
+ * written (hex lower-cased), numeric references to windows-1252 code points rewritten to the real
+ * character (`&#150;` → `&#x2013;`), references without `;` replaced by their (escaped) text,
+ * references to characters XML cannot carry dropped.
+ */
+function renderReference(reference: string, text: string, escape: (text: string) => string): string {
+  const codePoint = text.codePointAt(0) ?? 0xfffd;
+  if (text.length === 1 && !isXmlChar(codePoint)) return '';
+  if (!reference.endsWith(';')) return escape(text);
+  if (reference[1] !== '#') return reference;
+  const hex = reference[2] === 'x' || reference[2] === 'X';
+  const digits = reference.slice(hex ? 3 : 2, -1);
+  const written = digits.length > 8 ? Number.NaN : Number.parseInt(digits, hex ? 16 : 10);
+  if (written === codePoint) return reference.toLowerCase();
+  return codePoint === 0xfffd ? escape(text) : `&#x${codePoint.toString(16)};`;
+}
+
+/** Write fragments of text content. */
+export function renderTextFragment(fragment: Fragment): string {
+  return fragment.reference === undefined
+    ? escapeText(fragment.text)
+    : renderReference(fragment.reference, fragment.text, escapeText);
+}
+
+/** Write the fragments of an attribute value (to go between double quotes). */
+export function renderAttributeFragments(fragments: readonly Fragment[]): string {
+  let out = '';
+  for (const fragment of fragments) {
+    out +=
+      fragment.reference === undefined
+        ? escapeAttribute(fragment.text)
+        : renderReference(fragment.reference, fragment.text, escapeAttribute);
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * HTML to plain text for titles, dedup and tagging: tags dropped (script and style with their content),
+ * character references decoded, block boundaries and `<br>` read as spaces, whitespace collapsed.
+ */
+import { cleanInput, removeNonXmlCharacters } from './escape.js';
+import { DROPPED_WITH_CONTENT } from './policy.js';
+import { type Fragment, type TokenHandler, tokenizeHtml } from './tokenizer.js';
+
+/** Elements whose start and end separate words ("a<br>b", "<p>a</p><p>b</p>" → "a b"). */
+const BREAKING_ELEMENTS: ReadonlySet<string> = new Set(
+  `address article aside blockquote body br caption center dd details dialog dir div dl dt fieldset figcaption
+  figure footer form h1 h2 h3 h4 h5 h6 head header hr html li main menu nav ol p pre section summary table
+  tbody td tfoot th thead title tr ul`.split(/\s+/),
+);
+
+/** Collects the text of a fragment. */
+class TextCollector implements TokenHandler {
+  private readonly parts: string[] = [];
+  private skipDepth = 0;
+
+  text(fragment: Fragment): void {
+    if (this.skipDepth === 0) this.parts.push(fragment.text);
+  }
+
+  startTag(name: string, _attributes: unknown, selfClosing: boolean): void {
+    if (DROPPED_WITH_CONTENT.has(name)) {
+      if (!selfClosing) this.skipDepth++;
+    } else if (BREAKING_ELEMENTS.has(name)) {
+      this.parts.push(' ');
+    }
+  }
+
+  endTag(name: string): void {
+    if (DROPPED_WITH_CONTENT.has(name)) {
+      if (this.skipDepth > 0) this.skipDepth--;
+    } else if (BREAKING_ELEMENTS.has(name)) {
+      this.parts.push(' ');
+    }
+  }
+
+  result(): string {
+    return removeNonXmlCharacters(this.parts.join('')).replace(/\s+/g, ' ').trim();
+  }
+}
+
+/** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed, trimmed. Never throws. */
+export function htmlToText(html: string): string {
+  if (typeof html !== 'string' || html === '') return '';
+  try {
+    const collector = new TextCollector();
+    tokenizeHtml(cleanInput(html), collector);
+    return collector.result();
+  } catch {
+    return cleanInput(html).replace(/\s+/g, ' ').trim();
+  }
+}

@@ -1,0 +1,7 @@
+/** HTML handling for the normalise stage: sanitising feed HTML, and reading it as plain text. */
+export { sanitizeHtml } from './sanitize.js';
+export type { SanitizeOptions } from './sanitize.js';
+export { htmlToText } from './html-to-text.js';
+export { looksLikeHtml } from './looks-like-html.js';
+export { SANITIZER_DEVIATIONS } from './policy.js';
+export { removeNonXmlCharacters } from './escape.js';

@@ -1,0 +1,32 @@
+import type { ParsedText } from '../model/index.js';
+import { htmlToText, removeNonXmlCharacters, sanitizeHtml } from './html/index.js';
+
+/**
+ * Collapse runs of whitespace (including NBSP) to one space and trim; characters XML cannot carry (C0
+ * controls such as NUL, U+FFFE) are removed, since no output format (nor PostgreSQL text) can hold them.
+ */
+export function collapseWhitespace(text: string): string {
+  return removeNonXmlCharacters(text).replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Plain text of a text construct: markup removed for html/xhtml, whitespace collapsed. */
+export function plainText(text: ParsedText | undefined): string {
+  if (!text) return '';
+  // htmlToText already collapses whitespace.
+  return text.type === 'text' ? collapseWhitespace(text.value) : htmlToText(text.value);
+}
+
+/** Escape plain text for inclusion in HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Sanitised HTML of a text construct; plain text is escaped, with line breaks kept as <br />. */
+export function safeHtml(text: ParsedText | undefined): string {
+  if (!text) return '';
+  if (text.type === 'text') {
+    const trimmed = removeNonXmlCharacters(text.value).trim();
+    return trimmed === '' ? '' : escapeHtml(trimmed).replace(/\r?\n/g, '<br />');
+  }
+  return sanitizeHtml(text.value, text.base ? { base: text.base } : {}).trim();
+}

@@ -1,0 +1,2 @@
+export { parseFeed, type ParseInput } from './parse-feed.js';
+export { decodeDocument, type DecodedDocument } from './decode/index.js';

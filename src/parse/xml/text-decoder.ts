@@ -1,0 +1,85 @@
+import type { Warnings } from '../warnings.js';
+import { htmlEntity } from './html-entities.js';
+
+const ENTITY = /&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z_:][\w.:-]*);/g;
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** windows-1252's characters for bytes 0x80–0x9F, which feeds often send as C1 controls or `&#146;`. */
+const CP1252_C1: Record<number, string> = {
+  0x80: '\u20ac', 0x82: '\u201a', 0x83: '\u0192', 0x84: '\u201e', 0x85: '\u2026', 0x86: '\u2020',
+  0x87: '\u2021', 0x88: '\u02c6', 0x89: '\u2030', 0x8a: '\u0160', 0x8b: '\u2039', 0x8c: '\u0152',
+  0x8e: '\u017d', 0x91: '\u2018', 0x92: '\u2019', 0x93: '\u201c', 0x94: '\u201d', 0x95: '\u2022',
+  0x96: '\u2013', 0x97: '\u2014', 0x98: '\u02dc', 0x99: '\u2122', 0x9a: '\u0161', 0x9b: '\u203a',
+  0x9c: '\u0153', 0x9e: '\u017e', 0x9f: '\u0178',
+};
+const C1 = /[\u0080-\u009f]/g;
+const C1_TEST = /[\u0080-\u009f]/;
+const UTF8_AS_LATIN1 = /[\u00c2-\u00f4][\u0080-\u00bf]/;
+const ABOVE_LATIN1 = /[^\u0000-\u00ff]/;
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Limits on internal DTD entities: the expanded text one document may produce in total. */
+export const MAX_ENTITY_EXPANSION_CHARS = 1_000_000;
+
+/** Options for decoding the character data of one document. */
+export interface TextDecoderOptions {
+  /** Internal DTD entities (name → replacement text, not expanded further). */
+  dtdEntities: ReadonlyMap<string, string>;
+  /** The DTD defines HTML's entities (Netscape RSS 0.91, XHTML): decode them without a warning. */
+  htmlEntitiesDeclared: boolean;
+  /** The document was UTF-8: repair text that was UTF-8 misread as Latin-1 and re-encoded. */
+  repairDoubleEncoding: boolean;
+  warnings: Warnings;
+}
+
+/** Decodes character data: XML's five entities, numeric references, DTD and HTML named entities. */
+export class CharacterDataDecoder {
+  private expanded = 0;
+
+  constructor(private readonly options: TextDecoderOptions) {}
+
+  /** Decode the raw character data of a text node or attribute value. */
+  decode(raw: string): string {
+    let text = raw.indexOf('&') < 0 ? raw : raw.replace(ENTITY, (ref, body: string) => this.reference(ref, body));
+    if (this.options.repairDoubleEncoding && UTF8_AS_LATIN1.test(text) && !ABOVE_LATIN1.test(text)) {
+      text = repairDoubleEncoding(text);
+    }
+    if (C1_TEST.test(text)) text = text.replace(C1, (c) => CP1252_C1[c.charCodeAt(0)] ?? c);
+    return text;
+  }
+
+  private reference(ref: string, body: string): string {
+    if (body.startsWith('#')) return numericReference(ref, body);
+    const xml = XML_ENTITIES[body];
+    if (xml !== undefined) return xml;
+    const declared = this.options.dtdEntities.get(body);
+    if (declared !== undefined) {
+      this.expanded += declared.length;
+      if (this.expanded <= MAX_ENTITY_EXPANSION_CHARS) return declared;
+      this.options.warnings.add(`entity expansion limit reached; &${body}; kept as text`);
+      return ref;
+    }
+    const html = htmlEntity(body);
+    if (html !== undefined) {
+      if (!this.options.htmlEntitiesDeclared) this.options.warnings.add(`HTML entity &${body}; in XML, decoded`);
+      return html;
+    }
+    this.options.warnings.add(`undefined entity &${body}; kept as text`);
+    return ref;
+  }
+}
+
+function numericReference(ref: string, body: string): string {
+  const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return ref;
+  return String.fromCodePoint(code);
+}
+
+/** "â€¦" (UTF-8 bytes read as Latin-1) back to "…", when the whole string decodes as UTF-8. */
+function repairDoubleEncoding(text: string): string {
+  try {
+    return fatalUtf8.decode(Buffer.from(text, 'latin1'));
+  } catch {
+    return text;
+  }
+}
