@@ -1,0 +1,182 @@
+import type { FetchRequest } from '../fetch/index.js';
+import type { ErrorCode, FetchResult } from '../model/index.js';
+import { FeedloomError, FetchError, toFeedloomError } from '../model/index.js';
+import { normaliseFeed } from '../normalise/index.js';
+import { parseFeed } from '../parse/index.js';
+import { planAfterFetch } from '../schedule/index.js';
+import type { FeedHints, FetchObservation, PublishingRate, ScheduleNotice } from '../schedule/index.js';
+import type { Kysely } from 'kysely';
+import { recordFetch } from '../store/index.js';
+import type { Database, FetchOutcome } from '../store/index.js';
+import { toItemRecords } from './item-record.js';
+import type { Tagger } from './item-record.js';
+import { parseInputFrom } from './parse-input.js';
+
+/** Settings that apply to every source of a pass (from the config's `fetch` and `schedule`). */
+export interface IngestSettings {
+  userAgent: string;
+  timeoutMs: number;
+  maxBytes: number;
+  allowPrivateNetworks: boolean;
+  defaultIntervalMs: number;
+  minIntervalMs: number;
+  maxIntervalMs: number;
+  /** Items this close in time may join one story (config `dedup.window`); the store's default when absent. */
+  dedupWindowMs?: number;
+}
+
+/** One source to ingest: its stored fetch state plus its configured overrides. */
+export interface IngestTarget {
+  id: string;
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  errorCount: number;
+  intervalMs?: number;
+  allowPrivateNetworks?: boolean;
+  /** The lease this worker holds on the source: its write checks it, and releases it. */
+  leaseToken?: string;
+  /** The configured URL, when `url` is where a moved source is fetched instead. */
+  configuredUrl?: string;
+  /** The previous fetch's permanent redirect target, if any (two in a row: the source has moved). */
+  redirectUrl?: string | null;
+  /** How often the source publishes, as last learned. */
+  rate?: PublishingRate;
+  /** What the feed last asked of pollers (ttl, sy:*, skipHours/skipDays). */
+  feedHints?: FeedHints | null;
+}
+
+/** What the orchestrator needs from outside: the database and the fetcher (injectable for tests). */
+export interface IngestDeps {
+  db: Kysely<Database>;
+  fetch: (request: FetchRequest) => Promise<FetchResult>;
+  /** Tags items with the vendors they are about (omitted: no vendor tagging). */
+  tagger?: Tagger;
+  now?: () => Date;
+}
+
+/** The result of ingesting one source, as the pass summary reports it. */
+export interface SourceIngestResult {
+  sourceId: string;
+  url: string;
+  outcome: 'ok' | 'not-modified' | 'failed';
+  httpStatus: number | null;
+  itemsSeen: number;
+  itemsNew: number;
+  itemsUpdated: number;
+  warnings: string[];
+  error?: { code: ErrorCode; message: string };
+  durationMs: number;
+  /** What the operator should hear about: the source is gone (410) or has moved. */
+  notices: ScheduleNotice[];
+}
+
+/**
+ * The one orchestrator: fetch → parse → normalise → store, for one source. Every fault becomes a recorded,
+ * coded failure of this source (a `fetches` row and the source's error streak); it never throws for a
+ * fetch or parse problem. The next check, and whether the source is gone or has moved, is the scheduler's
+ * decision (`planAfterFetch`), stored in the same write. A write refused because the lease was lost is
+ * reported as a LEASE_LOST failure (nothing stored); items the database refuses become a DATABASE failure of
+ * this source; a database that cannot record even that propagates.
+ */
+export async function ingestSource(target: IngestTarget, settings: IngestSettings, deps: IngestDeps): Promise<SourceIngestResult> {
+  const now = deps.now ?? (() => new Date());
+  const startedAt = now();
+  const plan = (observation: FetchObservation) => planAfterFetch({
+    state: {
+      url: target.configuredUrl ?? target.url, errorCount: target.errorCount, redirectUrl: target.redirectUrl ?? null,
+      rate: target.rate ?? { gapMs: null, newestAt: null }, feedHints: target.feedHints ?? null,
+    },
+    policy: { intervalMs: target.intervalMs ?? settings.defaultIntervalMs, minIntervalMs: settings.minIntervalMs, maxIntervalMs: settings.maxIntervalMs },
+    observation,
+    now: now(),
+  });
+  let outcome: FetchOutcome;
+  let notices: ScheduleNotice[] = [];
+  let warnings: string[] = [];
+  let itemsSeen = 0;
+  const lease = target.leaseToken !== undefined ? { leaseToken: target.leaseToken } : {};
+  try {
+    const response = await deps.fetch({
+      url: target.url,
+      ...(target.etag ? { etag: target.etag } : {}),
+      ...(target.lastModified ? { lastModified: target.lastModified } : {}),
+      userAgent: settings.userAgent,
+      timeoutMs: settings.timeoutMs,
+      maxBytes: settings.maxBytes,
+      allowPrivateNetworks: target.allowPrivateNetworks ?? settings.allowPrivateNetworks,
+    });
+    const fetched = { kind: 'fetched', notModified: response.notModified, headers: response.headers, permanentRedirect: response.permanentRedirect ?? null } as const;
+    const base = {
+      sourceId: target.id, startedAt, status: response.status, bytes: response.wireBytes, etag: response.etag ?? null,
+      lastModified: response.lastModified ?? null, permanentRedirect: response.permanentRedirect ?? null, ...lease,
+    };
+    if (response.notModified) {
+      const decision = plan(fetched);
+      notices = decision.notices;
+      outcome = {
+        ...base, durationMs: now().getTime() - startedAt.getTime(), notModified: true, items: [],
+        nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
+      };
+    } else {
+      const parsed = parseFeed(parseInputFrom(response));
+      const normalised = normaliseFeed(parsed);
+      warnings = normalised.warnings;
+      itemsSeen = normalised.items.length;
+      const decision = plan({ ...fetched, polling: parsed.polling, itemDates: normalised.items.map((item) => item.published ?? item.updated) });
+      notices = decision.notices;
+      outcome = {
+        ...base, durationMs: now().getTime() - startedAt.getTime(), notModified: false,
+        items: toItemRecords(normalised.items, deps.tagger), nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
+        ...(settings.dedupWindowMs !== undefined ? { dedupWindowMs: settings.dedupWindowMs } : {}),
+      };
+    }
+  } catch (thrown) {
+    const error = toFeedloomError(thrown);
+    const status = error instanceof FetchError ? error.status ?? null : null;
+    const decision = plan({
+      kind: 'failed', status, ...(error instanceof FetchError && error.retryAfter !== undefined ? { retryAfterSeconds: error.retryAfter } : {}),
+    });
+    notices = decision.notices;
+    outcome = {
+      sourceId: target.id, startedAt, durationMs: now().getTime() - startedAt.getTime(), status, bytes: 0, notModified: false,
+      items: [], error: { code: error.code, message: error.message }, nextFetchAt: decision.nextFetchAt, schedule: decision.changes, ...lease,
+    };
+  }
+  let counts = { itemsNew: 0, itemsUpdated: 0 };
+  try {
+    counts = await recordFetch(deps.db, outcome);
+  } catch (error) {
+    if (error instanceof FeedloomError && error.code === 'LEASE_LOST') {
+      outcome = { ...outcome, items: [], error: { code: error.code, message: error.message } };
+      notices = [];
+    } else if (error instanceof FeedloomError && error.code === 'DATABASE' && outcome.error === undefined) {
+      // This fetch's items could not be stored (the transaction rolled back): record that as this source's
+      // failure, so the pass goes on with the others. If even that write fails, the database is down: throw.
+      // It backs off like any failure, and keeps the stored validators so the next poll fetches in full.
+      const decision = plan({ kind: 'failed', status: outcome.status });
+      const { etag: _etag, lastModified: _lastModified, permanentRedirect: _moved, ...rest } = outcome;
+      outcome = {
+        ...rest, notModified: false, items: [], error: { code: error.code, message: error.message },
+        nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
+      };
+      await recordFetch(deps.db, outcome);
+      notices = decision.notices;
+    } else {
+      throw error;
+    }
+  }
+  return {
+    sourceId: target.id,
+    url: target.url,
+    outcome: outcome.error ? 'failed' : outcome.notModified ? 'not-modified' : 'ok',
+    httpStatus: outcome.status,
+    itemsSeen,
+    itemsNew: counts.itemsNew,
+    itemsUpdated: counts.itemsUpdated,
+    warnings,
+    ...(outcome.error ? { error: outcome.error } : {}),
+    durationMs: outcome.durationMs,
+    notices,
+  };
+}
