@@ -1,0 +1,11 @@
+export { canonicalUrl, isArticleUrl } from './canonical-url.js';
+export { bodyOf, itemFeatures, MAX_TEXT_CHARS } from './features.js';
+export type { ItemFeatures, ItemText } from './features.js';
+export { comparePair, conflicts, measurePair, THRESHOLDS } from './compare.js';
+export type { Comparable, MatchRule, PairEvidence, PairVerdict } from './compare.js';
+export { decideStory } from './decide-story.js';
+export { describeVerdict } from './describe-verdict.js';
+export type { JudgedCandidate, StoryCandidate, StoryDecision } from './decide-story.js';
+export { bandKeys, describeBandKey, estimatedSimilarity, formatSignature, parseSignature, signatureOf } from './signature.js';
+export type { BandKind, Signature } from './signature.js';
+export { fingerprintOf } from './fingerprint.js';

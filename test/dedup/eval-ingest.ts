@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { FetchRequest } from '../../src/fetch/index.js';
+import { ingestSource } from '../../src/ingest/index.js';
+import type { IngestSettings, Tagger } from '../../src/ingest/index.js';
+import type { FetchResult } from '../../src/model/index.js';
+import { syncSources, vendorsOfItems } from '../../src/store/index.js';
+import type { Database } from '../../src/store/index.js';
+import { renderFeed } from './eval-feeds.js';
+import type { EvalItem, EvalSet } from './eval-set.js';
+import { guidOf } from './eval-set.js';
+
+/** How often the simulated scheduler polls every outlet. */
+const POLL_MS = 6 * 3_600_000;
+
+const SETTINGS: IngestSettings = {
+  userAgent: 'feedloom-eval', timeoutMs: 5_000, maxBytes: 10_000_000, allowPrivateNetworks: true,
+  defaultIntervalMs: POLL_MS, minIntervalMs: 60_000, maxIntervalMs: 86_400_000,
+};
+
+const feedUrl = (outletId: string) => `https://feeds.example/${outletId}`;
+
+function response(url: string, body: string, contentType: string): FetchResult {
+  const bytes = Buffer.from(body, 'utf8');
+  return {
+    url, finalUrl: url, status: 200, notModified: false, headers: { 'content-type': contentType }, contentType,
+    etag: undefined, lastModified: undefined, body: bytes, wireBytes: bytes.length, durationMs: 1, redirects: [], permanentRedirect: undefined,
+  };
+}
+
+/**
+ * Run the real ingest path (parse, normalise, canonical URL, signature, tagging, recordFetch with story
+ * assignment) over the evaluation set: every outlet is polled every 6 hours of simulated time, from before
+ * its first item to after the last update, and each poll serves the feed as it read at that instant.
+ */
+export async function ingestEvalSet(db: Kysely<Database>, set: EvalSet, tagger: Tagger): Promise<void> {
+  await syncSources(db, set.outlets.map((o) => ({ id: o.id, url: feedUrl(o.id), title: o.title, tags: [], enabled: true, priority: 0 })));
+  const instants = set.items.flatMap((i) => [Date.parse(i.published), ...(i.updates ?? []).map((u) => Date.parse(u.at))]);
+  const start = Math.floor(Math.min(...instants) / POLL_MS) * POLL_MS;
+  const end = Math.max(...instants) + POLL_MS;
+  const lastBody = new Map<string, string>();
+  for (let time = start; time <= end; time += POLL_MS) {
+    for (const outlet of set.outlets) {
+      const feed = renderFeed(outlet, set.items, time);
+      if (lastBody.get(outlet.id) === feed.body) continue;
+      lastBody.set(outlet.id, feed.body);
+      const fetch = (request: FetchRequest) => Promise.resolve(response(request.url, feed.body, feed.contentType));
+      const result = await ingestSource(
+        { id: outlet.id, url: feedUrl(outlet.id), etag: null, lastModified: null, errorCount: 0 },
+        SETTINGS,
+        { db, fetch, tagger, now: () => new Date(time) },
+      );
+      if (result.outcome !== 'ok') throw new Error(`${set.name}: ingest of ${outlet.id} failed: ${result.error?.message ?? result.outcome}`);
+    }
+  }
+}
+
+/** What the store made of one labelled item: its story and its vendors. */
+export interface StoredOutcome {
+  item: EvalItem;
+  itemId: number;
+  storyId: number;
+  vendors: string[];
+}
+
+/** Read back every labelled item's stored story and vendors (an unlabelled or missing item is an error). */
+export async function storedOutcomes(db: Kysely<Database>, set: EvalSet): Promise<StoredOutcome[]> {
+  const rows = await db.selectFrom('items').select(['id', 'source_id', 'guid', 'story_id']).execute();
+  const vendors = await vendorsOfItems(db, rows.map((r) => Number(r.id)));
+  const byKey = new Map(rows.map((r) => [`${r.source_id} ${r.guid}`, r]));
+  if (rows.length !== set.items.length) throw new Error(`${set.name}: ${rows.length} items stored, ${set.items.length} labelled`);
+  return set.items.map((item) => {
+    const row = byKey.get(`${item.outlet} ${guidOf(item)}`);
+    if (row === undefined || row.story_id === null) throw new Error(`${set.name}: item ${item.id} was not stored with a story`);
+    return { item, itemId: Number(row.id), storyId: Number(row.story_id), vendors: vendors.get(Number(row.id)) ?? [] };
+  });
+}
