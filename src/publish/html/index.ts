@@ -1,0 +1,13 @@
+export { renderArchiveIndex, renderArchiveMonth } from './archive-pages.js';
+export type { ArchiveIndexInput, ArchiveMonth, ArchiveMonthInput } from './archive-pages.js';
+export { renderFeedPage } from './feed-page.js';
+export type { FeedPageInput } from './feed-page.js';
+export { renderNotFound } from './not-found.js';
+export type { NotFoundInput } from './not-found.js';
+export { renderSourcesPage } from './sources-page.js';
+export type { SourceHealth, SourcesPageInput } from './sources-page.js';
+export { renderStoryPage } from './story-page.js';
+export type { StoryPageInput } from './story-page.js';
+export { PAGE_CSP, PAGE_CSS, PAGE_STYLE_HASH } from './style.js';
+export { SafeHtml, escapeHtml, html, joinHtml, raw } from './template.js';
+export type { HtmlValue } from './template.js';

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from '../log/index.js';
+import type { Database } from '../store/index.js';
+
+/** One rendered resource, as the site hands it to the server. */
+export interface Rendered {
+  status: number;
+  /** The full media type with its charset, e.g. `application/atom+xml; charset=utf-8`. */
+  contentType: string;
+  body: string | Buffer;
+  /** When the content last changed (ISO 8601): sent as `Last-Modified`, compared with `If-Modified-Since`. */
+  lastModified?: string;
+  /** Overrides the server's default `Cache-Control` (feeds 5 min, pages 1 min). */
+  cacheControl?: string;
+}
+
+/**
+ * What the server asks the site for. `path` is the request path without its query string, as the
+ * client sent it (percent-encoding kept), e.g. `/`, `/feeds/vmware.atom`, `/archive/2026/11/page/2`.
+ */
+export interface SiteHandler {
+  /** The resource at `path`, or undefined when there is none (the server then answers `notFound`). */
+  render(path: string): Promise<Rendered | undefined>;
+  /** The 404 page for `path` (its status is forced to 404). */
+  notFound(path: string): Promise<Rendered>;
+}
+
+/** Everything `createServer` needs. */
+export interface ServerOptions {
+  site: SiteHandler;
+  db: Kysely<Database>;
+  logger: Logger;
+  /** The Content-Security-Policy sent with every HTML response. */
+  csp: string;
+  /** Interface to listen on; default `127.0.0.1`. */
+  host?: string;
+  /** Port to listen on; default 8080, 0 for any free port. */
+  port?: number;
+  /** How long `/healthz` waits for the database; default 2000 ms. */
+  healthTimeoutMs?: number;
+  /** How long `close()` waits for in-flight requests before cutting connections; default 10000 ms. */
+  closeTimeoutMs?: number;
+}
+
+/** A request to `inject` (no socket involved). */
+export interface InjectRequest {
+  method?: string;
+  /** Path with optional query string, e.g. `/feeds/vmware.atom?x=1`. */
+  url: string;
+  headers?: Record<string, string>;
+}
+
+/** What `inject` got back. */
+export interface InjectResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** The HTTP edge of feedloom: the site's pages and feeds with caching headers, plus /healthz and /metrics. */
+export interface FeedloomServer {
+  /** Start accepting connections; resolves with the URL it listens on (e.g. `http://127.0.0.1:8080`). */
+  listen(): Promise<{ url: string }>;
+  /** Stop accepting, let in-flight requests finish (bounded by `closeTimeoutMs`), then resolve. */
+  close(): Promise<void>;
+  /** Answer one request in process, as a listening server would (for tests and static builds). */
+  inject(request: InjectRequest): Promise<InjectResponse>;
+}

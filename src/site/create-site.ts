@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/index.js';
+import { renderNotFound, sitePaths } from '../publish/index.js';
+import type { Rendered, SiteHandler } from '../server/index.js';
+import { archiveMonths, contentVersion, storiesBetween } from '../store/index.js';
+import type { Database } from '../store/index.js';
+import { renderRoute } from './render-route.js';
+import { parseRoute } from './routes.js';
+import { ARCHIVE_PAGE_SIZE, monthRange, siteInfo } from './site-data.js';
+
+/** The site: every page and feed by path, plus the list of them all (for `feedloom build`). */
+export interface Site extends SiteHandler {
+  /** Every path the site serves, for a static build. */
+  paths(): Promise<string[]>;
+}
+
+/** How the site reads and caches. */
+export interface SiteOptions {
+  db: Kysely<Database>;
+  /** The config, or a getter for the config in effect (a running `run` reloads it). */
+  config: Config | (() => Config);
+  now?: () => Date;
+  /** Longest a rendering is reused even when nothing was stored (time-dependent bits such as "last attempt"); default 60 s. */
+  maxAgeMs?: number;
+  /** How often the content version is re-read from the database; default 1 s. 0 disables caching. */
+  versionCheckMs?: number;
+}
+
+interface CacheEntry {
+  rendered: Rendered | undefined;
+  version: number;
+  at: number;
+}
+
+/**
+ * Create the site. Renderings are cached per path and reused until stored content changes (the database's
+ * content version, read at most once per `versionCheckMs`) or `maxAgeMs` passes, so a reader polling a feed
+ * does not cost a database query per request.
+ */
+export function createSite(options: SiteOptions): Site {
+  const { db } = options;
+  const getConfig = typeof options.config === 'function' ? options.config : ((fixed: Config) => () => fixed)(options.config);
+  const now = options.now ?? (() => new Date());
+  const maxAgeMs = options.maxAgeMs ?? 60_000;
+  const versionCheckMs = options.versionCheckMs ?? 1_000;
+  const cache = new Map<string, CacheEntry>();
+  let version = { value: -1, checkedAt: -Infinity };
+  let cachedFor: Config | undefined;
+
+  const currentVersion = async (at: number): Promise<number> => {
+    if (at - version.checkedAt >= versionCheckMs) version = { value: await contentVersion(db), checkedAt: at };
+    return version.value;
+  };
+
+  const render = async (path: string): Promise<Rendered | undefined> => {
+    const config = getConfig();
+    // A reloaded config changes what every page says: start over.
+    if (config !== cachedFor) {
+      cache.clear();
+      cachedFor = config;
+    }
+    const route = parseRoute(path, sitePaths(config.site.baseUrl).home.replace(/\/$/, ''), config.feeds[0]?.id);
+    if (!route) return undefined;
+    const at = now().getTime();
+    if (versionCheckMs <= 0) return renderRoute(route, db, config, now());
+    const v = await currentVersion(at);
+    const hit = cache.get(path);
+    if (hit && hit.version === v && at - hit.at < maxAgeMs) return hit.rendered;
+    const rendered = await renderRoute(route, db, config, now());
+    if (cache.size > 5_000) cache.clear(); // story pages are many; bound memory crudely but safely
+    cache.set(path, { rendered, version: v, at });
+    return rendered;
+  };
+
+  return {
+    render,
+    async notFound(path) {
+      return { status: 404, contentType: 'text/html; charset=utf-8', body: renderNotFound({ site: siteInfo(getConfig()), message: `There is nothing at ${path}.` }) };
+    },
+    async paths() {
+      const config = getConfig();
+      const paths = sitePaths(config.site.baseUrl);
+      const out = [paths.home, paths.archive, paths.sources, paths.opml];
+      for (const feed of config.feeds) {
+        out.push(paths.feedPage(feed.id), paths.feedFile(feed.id, 'rss'), paths.feedFile(feed.id, 'atom'), paths.feedFile(feed.id, 'json'));
+      }
+      for (const { year, month, count } of await archiveMonths(db)) {
+        const pages = Math.ceil(count / ARCHIVE_PAGE_SIZE);
+        for (let page = 1; page <= pages; page++) {
+          out.push(paths.archiveMonth(year, month, page));
+          const { ids } = await storiesBetween(db, { ...monthRange(year, month), limit: ARCHIVE_PAGE_SIZE, offset: (page - 1) * ARCHIVE_PAGE_SIZE });
+          for (const id of ids) out.push(paths.story(String(id)));
+        }
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/index.js';
+import { curateFeed } from '../curate/index.js';
+import {
+  FEED_MEDIA_TYPES, OPML_MEDIA_TYPE, renderArchiveIndex, renderArchiveMonth, renderAtom, renderFeedPage, renderJsonFeed,
+  renderOpml, renderRss, renderSourcesPage, renderStoryPage,
+} from '../publish/index.js';
+import type { Rendered } from '../server/index.js';
+import { archiveMonths } from '../store/index.js';
+import type { Database } from '../store/index.js';
+import type { SiteRoute } from './routes.js';
+import { archivePage, entriesOf, ingestStatus, opmlInput, siteInfo, sourcesHealth } from './site-data.js';
+
+const HTML = 'text/html; charset=utf-8';
+const EPOCH = '1970-01-01T00:00:00.000Z';
+
+function latest(dates: readonly string[]): string | undefined {
+  const max = dates.reduce((a, b) => (b > a ? b : a), '');
+  return max && max !== EPOCH ? max : undefined;
+}
+
+function page(body: string, lastModified?: string): Rendered {
+  return { status: 200, contentType: HTML, body, ...(lastModified ? { lastModified } : {}) };
+}
+
+/** Render one route from the database and config; undefined when the route names nothing that exists. */
+export async function renderRoute(route: SiteRoute, db: Kysely<Database>, config: Config, now: Date): Promise<Rendered | undefined> {
+  const site = siteInfo(config);
+  switch (route.kind) {
+    case 'feed-page':
+    case 'feed-file': {
+      const feedConfig = config.feeds.find((f) => f.id === route.feedId);
+      if (!feedConfig) return undefined;
+      const feed = await curateFeed(db, config, feedConfig, now);
+      const lastModified = latest([feed.updated]);
+      if (route.kind === 'feed-page') {
+        // The ingestion status is only shown in the empty state.
+        const status = feed.entries.length === 0 ? { status: await ingestStatus(db, config) } : {};
+        return page(renderFeedPage({ site, feed, ...status }), lastModified);
+      }
+      const render = { rss: renderRss, atom: renderAtom, json: renderJsonFeed }[route.format];
+      return { status: 200, contentType: `${FEED_MEDIA_TYPES[route.format]}; charset=utf-8`, body: render(feed), ...(lastModified ? { lastModified } : {}) };
+    }
+    case 'archive':
+      return page(renderArchiveIndex({ site, months: await archiveMonths(db), status: await ingestStatus(db, config) }));
+    case 'archive-month': {
+      const { entries, pages } = await archivePage(db, config, route.year, route.month, route.page);
+      if (pages === 0 || route.page > pages) return undefined;
+      const months = await archiveMonths(db);
+      return page(renderArchiveMonth({ site, year: route.year, month: route.month, page: route.page, pages, entries, months }), latest(entries.map((e) => e.updated)));
+    }
+    case 'story': {
+      const [entry] = await entriesOf(db, config, [route.storyId]);
+      if (!entry) return undefined;
+      return page(renderStoryPage({ site, story: { id: entry.storyId, entry, coverage: entry.coverage } }), entry.updated);
+    }
+    case 'sources':
+      return page(renderSourcesPage({ site, sources: await sourcesHealth(db, config, now) }));
+    case 'opml':
+      return { status: 200, contentType: `${OPML_MEDIA_TYPE}; charset=utf-8`, body: renderOpml(opmlInput(config)) };
+  }
+}
