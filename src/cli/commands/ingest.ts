@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config/index.js';
+import { fetchFeed } from '../../fetch/index.js';
+import { formatPassSummary, runClaimedPass } from '../../ingest/index.js';
+import type { IngestSettings, IngestTarget, PassSummary } from '../../ingest/index.js';
+import { UsageError } from '../../model/index.js';
+import { leaseLengthMs, leaseOwner, shutdownSignal } from '../../schedule/index.js';
+import { dueSources, purgeItems, retentionCutoff, syncSources } from '../../store/index.js';
+import type { ClaimScope, Database, PurgeResult } from '../../store/index.js';
+import { compileVendorTagger } from '../../tag/index.js';
+import { flag, stringsOption } from '../args.js';
+import { EXIT } from '../command.js';
+import type { Command } from '../command.js';
+import { requireConfig } from '../context.js';
+import { openDatabase } from '../database.js';
+import type { CliIo } from '../io.js';
+import { createProgress } from '../progress.js';
+
+/** The pass-wide settings from the config. */
+export function ingestSettings(config: Config): IngestSettings {
+  return {
+    userAgent: config.fetch.userAgent,
+    timeoutMs: config.fetch.timeoutMs,
+    maxBytes: config.fetch.maxBytes,
+    allowPrivateNetworks: config.fetch.allowPrivateNetworks,
+    defaultIntervalMs: config.schedule.defaultIntervalMs,
+    minIntervalMs: config.schedule.minIntervalMs,
+    maxIntervalMs: config.schedule.maxIntervalMs,
+    dedupWindowMs: config.dedup.windowMs,
+  };
+}
+
+/** The config's sources in the shape the store syncs. */
+export function configuredSources(config: Config) {
+  return config.sources.map((s) => ({
+    id: s.id, url: s.url, tags: s.tags, enabled: s.enabled, priority: s.priority,
+    ...(s.title !== undefined ? { title: s.title } : {}), ...(s.siteUrl !== undefined ? { siteUrl: s.siteUrl } : {}),
+  }));
+}
+
+function checkNamedSources(ids: string[], config: Config): void {
+  for (const id of ids) {
+    const source = config.sources.find((s) => s.id === id);
+    if (!source) {
+      const known = config.sources.map((s) => s.id).join(', ');
+      throw new UsageError(`ingest: --source ${id}: no such source in the config (known: ${known || 'none'})`);
+    }
+    if (!source.enabled) throw new UsageError(`ingest: --source ${id}: the source is disabled in the config`);
+  }
+}
+
+/** A source's configured overrides, as a claimed pass looks them up. */
+export function configuredOverrides(config: Config): (id: string) => Pick<IngestTarget, 'intervalMs' | 'allowPrivateNetworks'> | undefined {
+  const byId = new Map(config.sources.map((s) => [s.id, { intervalMs: s.intervalMs, allowPrivateNetworks: s.allowPrivateNetworks }]));
+  return (id) => byId.get(id);
+}
+
+/** Purge items older than `retention.days` (none when 0). */
+export async function applyRetention(db: Kysely<Database>, config: Config, now = new Date()): Promise<PurgeResult> {
+  const cutoff = retentionCutoff(config.retention.days, now);
+  return cutoff === undefined ? { items: 0, stories: 0 } : purgeItems(db, { before: cutoff, now });
+}
+
+/** `feedloom ingest`: one ingestion pass over due (or named, or all) sources, then exit. */
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary: 'One ingestion pass over due (or named, or all) sources, then exit (for cron)',
+  usage: '[--all] [--source ID]... [--json] [--strict]',
+  description: `Fetches each due source (or every enabled one with --all, or those named with --source), parses,
+normalises and stores new and changed items, purges items older than retention.days, and prints a one-line
+summary (--json: one JSON object with each failure's source, code and message). A failing source never stops
+the others. Sources are claimed with a lease, so an ingest next to a running worker (or another ingest) never
+fetches a source twice at once; a source another process is fetching is skipped. SIGTERM/SIGINT: no new source
+starts, the ones in flight finish. Exit 0 when the pass ran, 1 when it could not run or, with --strict, when
+any source failed; 2 on bad usage or config.`,
+  options: {
+    all: { type: 'boolean', help: 'every enabled source, due or not' },
+    source: { type: 'string', multiple: true, valueName: 'ID', help: 'only this source (repeatable; fetched even if gone)' },
+    json: { type: 'boolean', help: 'print the summary as one JSON object' },
+    strict: { type: 'boolean', help: 'exit 1 if any source failed' },
+  },
+  async run(args, io) {
+    const config = await requireConfig(io);
+    const named = stringsOption(args, 'source');
+    if (named.length > 0 && flag(args, 'all')) throw new UsageError('ingest: give --all or --source, not both');
+    checkNamedSources(named, config);
+    const handle = await openDatabase(io);
+    const stop = shutdownSignal({ onRepeat: () => process.exit(130) });
+    try {
+      await syncSources(handle.db, configuredSources(config));
+      const scope: ClaimScope = named.length > 0 ? { kind: 'ids', ids: named } : flag(args, 'all') ? { kind: 'all' } : { kind: 'due' };
+      const expected = (await dueSources(handle.db, new Date(), named.length > 0 ? { ids: named } : { all: flag(args, 'all') })).length;
+      const progress = createProgress(io.stderr);
+      const summary = await runClaimedPass(
+        ingestSettings(config),
+        { db: handle.db, fetch: (request) => fetchFeed(request), tagger: compileVendorTagger(config.vendors) },
+        {
+          concurrency: config.fetch.concurrency,
+          perHostConcurrency: config.fetch.perHostConcurrency,
+          owner: leaseOwner('ingest'),
+          leaseMs: leaseLengthMs(config.fetch.timeoutMs),
+          scope,
+          configured: configuredOverrides(config),
+          expected,
+          signal: stop.signal,
+          onProgress: (done, total, result) => progress.update(done, total, result.sourceId),
+        },
+      );
+      progress.finish();
+      const purged = stop.signal.aborted ? { items: 0, stories: 0 } : await applyRetention(handle.db, config);
+      printSummary(io, summary, purged, flag(args, 'json'));
+      const skipped = named.filter((id) => !summary.results.some((r) => r.sourceId === id));
+      for (const id of skipped) io.stderr.write(`  ${id}: skipped: another process is fetching it now, or its host is at fetch.perHostConcurrency\n`);
+      return flag(args, 'strict') && summary.sources.failed > 0 ? EXIT.failed : EXIT.ok;
+    } finally {
+      stop.dispose();
+      await handle.close();
+    }
+  },
+};
+
+function printSummary(io: CliIo, summary: PassSummary, purged: PurgeResult, json: boolean): void {
+  if (json) {
+    const { results, ...rest } = summary;
+    const notices = results.flatMap((r) => r.notices.map((n) => ({ source: r.sourceId, kind: n.kind, message: n.message })));
+    io.stdout.write(`${JSON.stringify({ ...rest, notices, purged: { items: purged.items } })}\n`);
+    return;
+  }
+  io.stdout.write(`${formatPassSummary(summary)}${purged.items > 0 ? `; ${purged.items} old items purged` : ''}\n`);
+  for (const f of summary.failures) io.stderr.write(`  ${f.source}: ${f.code}: ${f.message}\n`);
+  for (const r of summary.results) for (const n of r.notices) io.stderr.write(`  ${r.sourceId}: ${n.kind}: ${n.message}\n`);
+}

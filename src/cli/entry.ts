@@ -1,0 +1,4 @@
+// The process entry point (bin/feedloom.js runs the compiled copy; tests run this file under tsx).
+import { main } from './main.js';
+
+process.exitCode = await main(process.argv.slice(2));
