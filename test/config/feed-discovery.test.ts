@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { discoverFeeds } from '../../src/config/index.js';
+
+describe('discoverFeeds', () => {
+  it('finds alternate feed links, resolved, once each, in page order', () => {
+    const html = `<!doctype html><html><head>
+      <link rel="stylesheet" href="/style.css">
+      <link rel="alternate" type="application/rss+xml" title="Posts" href="/feed.xml">
+      <LINK REL="Alternate" TYPE="application/atom+xml; charset=utf-8" HREF="atom.xml" title="Atom &amp; more">
+      <link rel="alternate" type="application/feed+json" href="https://cdn.example/feed.json">
+      <link rel="alternate" type="text/html" hreflang="de" href="/de/">
+      <link rel="alternate" type="application/rss+xml" href="/feed.xml">
+      <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
+      <link rel="home alternate" type="application/rss+xml" href="/comments.xml">
+    </head><body><a rel="alternate" type="application/rss+xml" href="/not-a-link.xml">x</a></body></html>`;
+    expect(discoverFeeds(html, 'https://site.example/blog/post')).toEqual([
+      { url: 'https://site.example/feed.xml', type: 'application/rss+xml', title: 'Posts' },
+      { url: 'https://site.example/blog/atom.xml', type: 'application/atom+xml', title: 'Atom & more' },
+      { url: 'https://cdn.example/feed.json', type: 'application/feed+json' },
+      { url: 'https://site.example/comments.xml', type: 'application/rss+xml' },
+    ]);
+  });
+
+  it('honours <base href>', () => {
+    const html = '<head><base href="https://other.example/sub/"><link rel="alternate" type="application/rss+xml" href="rss"></head>';
+    expect(discoverFeeds(html, 'https://site.example/').map((f) => f.url)).toEqual(['https://other.example/sub/rss']);
+  });
+
+  it('finds nothing on a page without feed links', () => {
+    expect(discoverFeeds('<html><head><title>x</title></head><body>hi</body></html>', 'https://site.example/')).toEqual([]);
+  });
+});
