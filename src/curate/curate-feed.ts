@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Config, CuratedFeedConfig } from '../config/index.js';
-import type { CuratedFeed } from '../model/index.js';
+import type { CuratedEntry, CuratedFeed } from '../model/index.js';
 import { sitePaths } from '../publish/site-paths.js';
-import { listSources, recentItems, storiesWithItems } from '../store/index.js';
-import type { Database, ItemCursor, Source } from '../store/index.js';
+import { getSources, recentItems, storiesWithItems } from '../store/index.js';
+import type { Database, ItemCursor, StoryWithItems } from '../store/index.js';
 import { buildEntry } from './build-entry.js';
 import type { EntryContext } from './build-entry.js';
 import { matchItem } from './match-item.js';
@@ -23,10 +23,16 @@ export function allowedSources(feed: CuratedFeedConfig, config: Config): Set<str
     .map((s) => s.id));
 }
 
-/** The context every entry of this site is built with. */
-export async function entryContext(db: Kysely<Database>, config: Config): Promise<EntryContext> {
-  const sources = new Map<string, Source>((await listSources(db)).map((s) => [s.id, s]));
+/** What entries for these stories are built with: the sources their items came from, and vendor names. */
+export async function entryContext(db: Kysely<Database>, config: Config, stories: readonly StoryWithItems[]): Promise<EntryContext> {
+  const sources = await getSources(db, stories.flatMap((story) => story.items.map((item) => item.sourceId)));
   return { baseUrl: config.site.baseUrl, sources, vendorNames: new Map(config.vendors.map((v) => [v.id, v.name])) };
+}
+
+/** Curated entries for these stories, in their order. */
+export async function entriesFor(db: Kysely<Database>, config: Config, stories: readonly StoryWithItems[]): Promise<CuratedEntry[]> {
+  const context = await entryContext(db, config, stories);
+  return stories.map((story) => buildEntry(story, context));
 }
 
 /** The story ids a curated feed lists, newest first: stories with at least one item matching its rule. */
@@ -68,9 +74,7 @@ export function feedUrls(baseUrl: string, id: string) {
 /** Render-ready model of one curated feed: one entry per story, newest first, at most `limit`. */
 export async function curateFeed(db: Kysely<Database>, config: Config, feed: CuratedFeedConfig, now: Date = new Date()): Promise<CuratedFeed> {
   const ids = await matchingStoryIds(db, config, feed, now);
-  const context = await entryContext(db, config);
-  const entries = (await storiesWithItems(db, ids))
-    .map((story) => buildEntry(story, context))
+  const entries = (await entriesFor(db, config, await storiesWithItems(db, ids)))
     .sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : Number(b.storyId) - Number(a.storyId)));
   const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), '');
   return {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/index.js';
-import { buildEntry, entryContext } from '../curate/index.js';
+import { entriesFor } from '../curate/index.js';
 import type { CuratedEntry } from '../model/index.js';
 import type { IngestStatus, OpmlInput, SiteInfo, SourceHealth } from '../publish/index.js';
 import { itemCountsSince, listSources, storiesBetween, storiesWithItems } from '../store/index.js';
@@ -68,6 +68,5 @@ export async function archivePage(db: Kysely<Database>, config: Config, year: nu
 
 /** Curated entries for the given story ids, in that order. */
 export async function entriesOf(db: Kysely<Database>, config: Config, storyIds: number[]): Promise<CuratedEntry[]> {
-  const context = await entryContext(db, config);
-  return (await storiesWithItems(db, storyIds)).map((story) => buildEntry(story, context));
+  return entriesFor(db, config, await storiesWithItems(db, storyIds));
 }

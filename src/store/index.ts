@@ -6,7 +6,7 @@ export { toOptionalTimestamp, toTimestamp } from './database.js';
 export type { Database, TimeInput, Timestamp } from './database.js';
 export type * from './tables.js';
 export { migrateDownAll, migrateToLatest, migrationStatus } from './migrate.js';
-export { dueSources, getSource, listSources, syncSources, toSource } from './sources.js';
+export { dueSources, getSource, getSources, listSources, syncSources, toSource } from './sources.js';
 export type { ConfiguredSource, DueOptions, Source, SyncResult } from './sources.js';
 export { contentHash, guidKey, toItemRecord } from './item-record.js';
 export type { HashedFields, ItemRecord } from './item-record.js';

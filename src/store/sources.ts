@@ -165,3 +165,14 @@ export async function getSource(db: Kysely<Database>, id: string): Promise<Sourc
   const row = await db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
   return row === undefined ? undefined : toSource(row);
 }
+
+/** The stored sources with these ids (unknown ids are left out), by id. */
+export async function getSources(db: Kysely<Database>, ids: Iterable<string>): Promise<Map<string, Source>> {
+  const wanted = [...new Set(ids)];
+  const found = new Map<string, Source>();
+  for (let start = 0; start < wanted.length; start += UPSERT_BATCH) {
+    const rows = await db.selectFrom('sources').selectAll().where('id', 'in', wanted.slice(start, start + UPSERT_BATCH)).execute();
+    for (const row of rows) found.set(row.id, toSource(row));
+  }
+  return found;
+}
