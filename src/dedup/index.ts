@@ -8,4 +8,4 @@ export { describeVerdict } from './describe-verdict.js';
 export type { JudgedCandidate, StoryCandidate, StoryDecision } from './decide-story.js';
 export { bandKeys, describeBandKey, estimatedSimilarity, formatSignature, parseSignature, signatureOf } from './signature.js';
 export type { BandKind, Signature } from './signature.js';
-export { fingerprintOf } from './fingerprint.js';
+export { fingerprintOf, fingerprintWithFeatures } from './fingerprint.js';

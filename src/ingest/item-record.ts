@@ -1,4 +1,4 @@
-import { canonicalUrl, fingerprintOf } from '../dedup/index.js';
+import { canonicalUrl, fingerprintWithFeatures } from '../dedup/index.js';
 import type { NormalisedItem, VendorMention } from '../model/index.js';
 import { toItemRecord } from '../store/index.js';
 import type { ItemRecord } from '../store/index.js';
@@ -21,7 +21,9 @@ export function toItemRecords(items: readonly NormalisedItem[], tagger?: Tagger)
   for (const item of items) {
     const record = toItemRecord(item, { canonicalUrl: canonicalUrl(item.url) ?? null });
     if (seen.has(record.guidKey)) continue;
-    record.fingerprint = fingerprintOf(item);
+    const { fingerprint, features } = fingerprintWithFeatures(item);
+    record.fingerprint = fingerprint;
+    record.features = features;
     if (tagger) record.vendors = tagger.match({ title: item.title, text: item.text });
     seen.add(record.guidKey);
     records.push(record);

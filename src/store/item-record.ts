@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ItemFeatures } from '../dedup/index.js';
 import type { VendorMention } from '../model/curated-feed.js';
 import type { Enclosure, NormalisedItem, Person } from '../model/normalised-item.js';
 import type { TimeInput } from './database.js';
@@ -26,6 +27,8 @@ export interface ItemRecord {
   contentHash: string;
   /** Near-duplicate signature from the dedup stage, when it computed one. */
   fingerprint?: string | null;
+  /** The features the fingerprint was computed from, kept in memory so that story assignment need not recompute them. */
+  features?: ItemFeatures;
   /** The vendors the item is about (tag stage); rewritten with the item. */
   vendors?: VendorMention[];
 }

@@ -110,6 +110,7 @@ function storyInput(itemId: number, sourceId: string, record: ItemRecord, sortAt
   return {
     itemId, sourceId, sortAt, canonicalUrl: record.canonicalUrl, title: record.title, text: record.text,
     fingerprint: record.fingerprint ?? null,
+    ...(record.features ? { features: record.features } : {}),
   };
 }
 

@@ -47,6 +47,8 @@ export interface StoryInput {
   text: string;
   /** Null: the dedup stage did not run for this item; it founds a story of its own and files no band keys. */
   fingerprint: string | null;
+  /** Its features when the caller already computed them (from the same title and text). */
+  features?: ItemFeatures;
 }
 
 /** Options of `assignStories`. */
@@ -115,7 +117,7 @@ async function candidates(trx: Transaction<Database>, ids: number[], decided: Re
 /** Decide one new item's story and file its band keys (so that the next items of this write can find it). */
 async function assignOne(trx: Transaction<Database>, item: StoryInput, windowMs: number, decided: ReadonlyMap<number, number>): Promise<StoryDecision | undefined> {
   if (item.fingerprint === null) return undefined;
-  const features = itemFeatures(item);
+  const features = item.features ?? itemFeatures(item);
   const keys = bandKeys(parseSignature(item.fingerprint) ?? signatureOf(features));
   const sortMs = Date.parse(item.sortAt);
   const fromMs = sortMs - windowMs;
