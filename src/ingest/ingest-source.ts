@@ -6,9 +6,9 @@ import { parseFeed } from '../parse/index.js';
 import { planAfterFetch } from '../schedule/index.js';
 import type { FeedHints, FetchObservation, PublishingRate, ScheduleNotice } from '../schedule/index.js';
 import type { Kysely } from 'kysely';
-import { recordFetch } from '../store/index.js';
+import { recordFetch, storedContentHashes } from '../store/index.js';
 import type { Database, FetchOutcome } from '../store/index.js';
-import { toItemRecords } from './item-record.js';
+import { baseItemRecords, enricher } from './item-record.js';
 import type { Tagger } from './item-record.js';
 import { parseInputFrom } from './parse-input.js';
 
@@ -125,9 +125,14 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
       itemsSeen = normalised.items.length;
       const decision = plan({ ...fetched, polling: parsed.polling, itemDates: normalised.items.map((item) => item.published ?? item.updated) });
       notices = decision.notices;
+      // Signatures and vendors only for what is new or changed: a feed re-served whole with one new item costs one.
+      const items = baseItemRecords(normalised.items);
+      const stored = await storedContentHashes(deps.db, target.id, items.map((record) => record.guidKey));
+      const enrich = enricher(deps.tagger);
+      for (const record of items) if (stored.get(record.guidKey) !== record.contentHash) enrich(record);
       outcome = {
         ...base, durationMs: now().getTime() - startedAt.getTime(), notModified: false,
-        items: toItemRecords(normalised.items, deps.tagger), nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
+        items, enrich, nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
         ...(settings.dedupWindowMs !== undefined ? { dedupWindowMs: settings.dedupWindowMs } : {}),
       };
     }

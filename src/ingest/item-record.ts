@@ -9,24 +9,40 @@ export interface Tagger {
 }
 
 /**
- * Normalised items → rows for the store, with their canonical URLs, near-duplicate signatures (which the store
- * files as LSH band keys and clusters stories by) and vendors. Items repeating an id already seen
- * in this document are dropped (the first occurrence wins), so one fetch never writes one guid twice.
- * Dates are stored as the feed states them; readers order by the earlier of published and first seen,
- * so a publisher's future-dated item cannot pin itself to the top.
+ * Normalised items → rows for the store, with their canonical URLs, but not yet their near-duplicate signatures
+ * or vendors (see `enricher`). Items repeating an id already seen in this document are dropped (the first
+ * occurrence wins), so one fetch never writes one guid twice. Dates are stored as the feed states them; readers
+ * order by the earlier of published and first seen, so a publisher's future-dated item cannot pin itself to the top.
  */
-export function toItemRecords(items: readonly NormalisedItem[], tagger?: Tagger): ItemRecord[] {
+export function baseItemRecords(items: readonly NormalisedItem[]): ItemRecord[] {
   const seen = new Set<string>();
   const records: ItemRecord[] = [];
   for (const item of items) {
     const record = toItemRecord(item, { canonicalUrl: canonicalUrl(item.url) ?? null });
     if (seen.has(record.guidKey)) continue;
-    const { fingerprint, features } = fingerprintWithFeatures(item);
-    record.fingerprint = fingerprint;
-    record.features = features;
-    if (tagger) record.vendors = tagger.match({ title: item.title, text: item.text });
     seen.add(record.guidKey);
     records.push(record);
   }
+  return records;
+}
+
+/**
+ * The dedup and tag stages for one record: its near-duplicate signature (which the store files as LSH band keys
+ * and clusters stories by), the features it came from, and its vendors. Costly, so ingest runs it only for items
+ * that are new or changed; the store runs it for any other record it ends up writing.
+ */
+export function enricher(tagger?: Tagger): (record: ItemRecord) => void {
+  return (record) => {
+    const { fingerprint, features } = fingerprintWithFeatures(record);
+    record.fingerprint = fingerprint;
+    record.features = features;
+    if (tagger) record.vendors = tagger.match({ title: record.title, text: record.text });
+  };
+}
+
+/** `baseItemRecords` with every record enriched. */
+export function toItemRecords(items: readonly NormalisedItem[], tagger?: Tagger): ItemRecord[] {
+  const records = baseItemRecords(items);
+  records.forEach(enricher(tagger));
   return records;
 }

@@ -10,8 +10,8 @@ export { dueSources, getSource, getSources, listSources, syncSources, toSource }
 export type { ConfiguredSource, DueOptions, Source, SyncResult } from './sources.js';
 export { contentHash, guidKey, toItemRecord } from './item-record.js';
 export type { HashedFields, ItemRecord } from './item-record.js';
-export { countItems, listItems, toStoredItem } from './items.js';
-export type { StoredItem } from './items.js';
+export { countItems, listItems, storedContentHashes, toStoredItem } from './items.js';
+export type { StoredItem, WriteItemsOptions } from './items.js';
 export { recordFetch } from './record-fetch.js';
 export type { FetchOutcome, RecordedFetch } from './record-fetch.js';
 export { createPostgresDatabase, dropPostgresDatabase, withDatabaseName, withSearchPath } from './provision.js';

@@ -114,28 +114,68 @@ function storyInput(itemId: number, sourceId: string, record: ItemRecord, sortAt
   };
 }
 
+/** The stored content hash of each of these guid keys of a source that is stored. */
+export async function storedContentHashes(db: Kysely<Database>, sourceId: string, guidKeys: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const batch of chunks(guidKeys, LOOKUP_BATCH)) {
+    const rows = await db.selectFrom('items').select(['guid_key', 'content_hash'])
+      .where('source_id', '=', sourceId).where('guid_key', 'in', batch).execute();
+    for (const row of rows) out.set(row.guid_key, row.content_hash);
+  }
+  return out;
+}
+
+/** The stored version of each of these records that is stored, by guid key. */
+async function storedVersions(trx: Transaction<Database>, sourceId: string, records: readonly ItemRecord[]) {
+  const out = new Map<string, { content_hash: string; first_seen_at: Timestamp }>();
+  for (const batch of chunks(records, LOOKUP_BATCH)) {
+    const rows = await trx.selectFrom('items').select(['guid_key', 'content_hash', 'first_seen_at'])
+      .where('source_id', '=', sourceId).where('guid_key', 'in', batch.map((record) => record.guidKey)).execute();
+    for (const row of rows) out.set(row.guid_key, row);
+  }
+  return out;
+}
+
+/** Options of `writeItems`. */
+export interface WriteItemsOptions {
+  /** Items this close in time may join one story; DEFAULT_DEDUP_WINDOW_MS when absent. */
+  dedupWindowMs?: number;
+  /**
+   * Computes a record's fingerprint, features and vendors; called for each record about to be inserted or
+   * rewritten that has no fingerprint yet (the caller enriches what it knows to be new or changed beforehand,
+   * outside the transaction; this catches the rest). Without it such records are stored without a fingerprint.
+   */
+  enrich?: (record: ItemRecord) => void;
+}
+
 /**
  * Write one fetch's items inside `trx`: insert the new ones (the unique key decides, via ON CONFLICT
  * DO NOTHING), rewrite the known ones whose content hash changed, and mark every one as seen at `seenAt`.
  * New items join or found stories (`assignStories`, comparing within `dedupWindowMs`); changed ones stay in theirs.
+ * Unchanged items cost one look-up: they are neither re-inserted nor enriched.
  */
 export async function writeItems(
   trx: Transaction<Database>,
   sourceId: string,
   records: readonly ItemRecord[],
   seenAt: Timestamp,
-  options: { dedupWindowMs?: number } = {},
+  options: WriteItemsOptions = {},
 ): Promise<WrittenItems> {
+  const enrich = (record: ItemRecord) => {
+    if (record.fingerprint === undefined) options.enrich?.(record);
+  };
   const newIds: number[] = [];
   const updatedIds: number[] = [];
   const inserted = new Set<string>();
   const listed = distinctByGuidKey(records);
   // A purged item's tombstone keeps it out even while its feed still lists it.
   const distinct = await withoutTombstoned(trx, sourceId, listed);
+  const stored = await storedVersions(trx, sourceId, distinct);
   const vendorRows: { itemId: number; vendors: NonNullable<ItemRecord['vendors']> }[] = [];
   const added: StoryInput[] = [];
   const changedInputs: StoryInput[] = [];
-  for (const batch of chunks(distinct, INSERT_BATCH)) {
+  for (const batch of chunks(distinct.filter((record) => !stored.has(record.guidKey)), INSERT_BATCH)) {
+    batch.forEach(enrich);
     const byKey = new Map(batch.map((record) => [record.guidKey, record]));
     const rows = await trx
       .insertInto('items')
@@ -156,45 +196,40 @@ export async function writeItems(
     }
   }
   const known = distinct.filter((record) => !inserted.has(record.guidKey));
-  for (const batch of chunks(known, LOOKUP_BATCH)) {
-    const stored = await trx
-      .selectFrom('items')
-      .select(['guid_key', 'content_hash', 'first_seen_at'])
+  // Another writer may have inserted an item since the look-up (its insert here then did nothing): look again.
+  const raced = known.filter((record) => !stored.has(record.guidKey));
+  if (raced.length > 0) for (const [key, row] of await storedVersions(trx, sourceId, raced)) stored.set(key, row);
+  const changed = known.filter((record) => {
+    const hash = stored.get(record.guidKey)?.content_hash;
+    return hash !== undefined && hash !== record.contentHash;
+  });
+  for (const record of changed) {
+    enrich(record);
+    const newSortAt = sortAt(record, stored.get(record.guidKey)?.first_seen_at ?? seenAt);
+    // The hash condition is re-checked so that a concurrent writer's identical update is not counted twice.
+    const row = await trx
+      .updateTable('items')
+      .set({ ...contentColumns(record), last_seen_at: seenAt, sort_at: newSortAt })
       .where('source_id', '=', sourceId)
-      .where('guid_key', 'in', batch.map((record) => record.guidKey))
+      .where('guid_key', '=', record.guidKey)
+      .where('content_hash', '!=', record.contentHash)
+      .returning('id')
+      .executeTakeFirst();
+    if (row !== undefined) {
+      updatedIds.push(row.id);
+      changedInputs.push(storyInput(row.id, sourceId, record, newSortAt));
+      vendorRows.push({ itemId: row.id, vendors: record.vendors ?? [] });
+    }
+  }
+  const changedKeys = new Set(changed.map((record) => record.guidKey));
+  const unchanged = known.map((record) => record.guidKey).filter((key) => !changedKeys.has(key));
+  for (const batch of chunks(unchanged, LOOKUP_BATCH)) {
+    await trx
+      .updateTable('items')
+      .set({ last_seen_at: seenAt })
+      .where('source_id', '=', sourceId)
+      .where('guid_key', 'in', batch)
       .execute();
-    const byKey = new Map(stored.map((row) => [row.guid_key, row]));
-    const changed = batch.filter((record) => {
-      const hash = byKey.get(record.guidKey)?.content_hash;
-      return hash !== undefined && hash !== record.contentHash;
-    });
-    for (const record of changed) {
-      const newSortAt = sortAt(record, byKey.get(record.guidKey)?.first_seen_at ?? seenAt);
-      // The hash condition is re-checked so that a concurrent writer's identical update is not counted twice.
-      const row = await trx
-        .updateTable('items')
-        .set({ ...contentColumns(record), last_seen_at: seenAt, sort_at: newSortAt })
-        .where('source_id', '=', sourceId)
-        .where('guid_key', '=', record.guidKey)
-        .where('content_hash', '!=', record.contentHash)
-        .returning('id')
-        .executeTakeFirst();
-      if (row !== undefined) {
-        updatedIds.push(row.id);
-        changedInputs.push(storyInput(row.id, sourceId, record, newSortAt));
-        vendorRows.push({ itemId: row.id, vendors: record.vendors ?? [] });
-      }
-    }
-    const changedKeys = new Set(changed.map((record) => record.guidKey));
-    const unchanged = batch.map((record) => record.guidKey).filter((key) => !changedKeys.has(key));
-    if (unchanged.length > 0) {
-      await trx
-        .updateTable('items')
-        .set({ last_seen_at: seenAt })
-        .where('source_id', '=', sourceId)
-        .where('guid_key', 'in', unchanged)
-        .execute();
-    }
   }
   await replaceItemVendors(trx, vendorRows);
   await assignStories(trx, added, changedInputs, { windowMs: options.dedupWindowMs ?? DEFAULT_DEDUP_WINDOW_MS, now: seenAt });

@@ -41,6 +41,8 @@ export interface FetchOutcome {
   schedule?: SourceScheduleChanges;
   /** The config's `dedup.window`: new items join stories of items this close in time (default 7 days). */
   dedupWindowMs?: number;
+  /** Enriches a record (fingerprint, features, vendors) that is to be written without them: see `WriteItemsOptions`. */
+  enrich?: (record: ItemRecord) => void;
 }
 
 /** What `recordFetch` stored. */
@@ -70,7 +72,10 @@ export async function recordFetch(db: Kysely<Database>, outcome: FetchOutcome): 
     return await db.transaction().execute(async (trx) => {
       await lockSource(trx, outcome);
       const written = outcome.error === undefined
-        ? await writeItems(trx, outcome.sourceId, outcome.items, startedAt, outcome.dedupWindowMs === undefined ? {} : { dedupWindowMs: outcome.dedupWindowMs })
+        ? await writeItems(trx, outcome.sourceId, outcome.items, startedAt, {
+          ...(outcome.dedupWindowMs === undefined ? {} : { dedupWindowMs: outcome.dedupWindowMs }),
+          ...(outcome.enrich === undefined ? {} : { enrich: outcome.enrich }),
+        })
         : { seen: 0, newIds: [], updatedIds: [] };
       await trx
         .insertInto('fetches')

@@ -109,6 +109,29 @@ for (const dialect of DIALECTS) {
       expect((await fetchRows(db))[1]).toMatchObject({ items_seen: 3, items_new: 1, items_updated: 1 });
     });
 
+    it('enriches, through the outcome\'s enrich, only the records it inserts or rewrites that lack a fingerprint', async () => {
+      const db = await setUp();
+      const bare = (guid: string, changes: Partial<ItemRecord> = {}) => {
+        const { fingerprint: _unused, ...record } = itemRecord(guid, changes);
+        return record;
+      };
+      await recordFetch(db, fetchOutcome(SOURCE, { items: [bare('a'), bare('b')] }));
+      const enriched: string[] = [];
+      const enrich = (record: ItemRecord) => {
+        enriched.push(record.guid);
+        record.fingerprint = null;
+        record.vendors = [{ vendorId: 'vmware', matched: 'VMware', field: 'title' }];
+      };
+      const result = await recordFetch(db, fetchOutcome(SOURCE, {
+        startedAt: '2024-06-01T13:00:00.000Z', enrich,
+        items: [bare('a'), bare('b', { title: 'Corrected title' }), bare('c')],
+      }));
+      expect(result).toMatchObject({ itemsNew: 1, itemsUpdated: 1 });
+      expect(enriched.sort()).toEqual(['b', 'c']);
+      const tagged = await db.selectFrom('item_vendors').innerJoin('items', 'items.id', 'item_vendors.item_id').select('items.guid').orderBy('items.guid').execute();
+      expect(tagged.map((row) => row.guid)).toEqual(['b', 'c']);
+    });
+
     it('stores an item listed twice in one fetch once, without error', async () => {
       const db = await setUp();
       const first = itemRecord('dup', { title: 'First listing' });
