@@ -3,6 +3,7 @@ import * as initial from './0001_initial.js';
 import * as storiesVendors from './0002_stories_vendors.js';
 import * as storyBands from './0003_story_bands.js';
 import * as scheduling from './0004_scheduling.js';
+import * as fetchTotals from './0005_fetch_totals.js';
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so that the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_stories_vendors': storiesVendors,
   '0003_story_bands': storyBands,
   '0004_scheduling': scheduling,
+  '0005_fetch_totals': fetchTotals,
 };

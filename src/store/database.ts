@@ -1,11 +1,12 @@
 import { FeedloomError } from '../model/errors.js';
-import type { FetchTable, ItemTable, ItemTombstoneTable, ItemVendorTable, SiteStateTable, SourceTable, StoryTable } from './tables.js';
+import type { FetchTable, FetchTotalTable, ItemTable, ItemTombstoneTable, ItemVendorTable, SiteStateTable, SourceTable, StoryTable } from './tables.js';
 import type { ItemBandTable, StoryMatchTable } from './story-tables.js';
 
 /** The whole schema as Kysely sees it (see migrations/ for the DDL). */
 export interface Database {
   sources: SourceTable;
   fetches: FetchTable;
+  fetch_totals: FetchTotalTable;
   items: ItemTable;
   stories: StoryTable;
   item_vendors: ItemVendorTable;

@@ -31,9 +31,22 @@ export interface StoreMetrics {
   storiesStored: number;
 }
 
+/** The columns of a `fetches` row that say how it ended. */
+export interface FetchEnding {
+  not_modified: number;
+  error_code: string | null;
+  http_status: number | null;
+}
+
+/** How a fetch attempt ended, as /metrics labels it. */
+export function fetchResultOf(row: FetchEnding): { result: FetchResultName; code: string } {
+  const result: FetchResultName = row.error_code !== null ? 'error' : row.not_modified === 1 ? 'not_modified' : 'ok';
+  return { result, code: row.error_code ?? (row.http_status === null ? '' : String(row.http_status)) };
+}
+
 /** Read every store metric: fetches by result and code, item totals, per-source health, row counts. */
 export async function readStoreMetrics(db: Kysely<Database>): Promise<StoreMetrics> {
-  const [fetchRows, sources, items, stories] = await Promise.all([
+  const [fetchRows, totals, sources, items, stories] = await Promise.all([
     db.selectFrom('fetches')
       .select((eb) => [
         'not_modified', 'error_code', 'http_status',
@@ -44,6 +57,8 @@ export async function readStoreMetrics(db: Kysely<Database>): Promise<StoreMetri
       ])
       .groupBy(['not_modified', 'error_code', 'http_status'])
       .execute(),
+    // What purged rows counted: counters must not go down when retention deletes old attempts.
+    db.selectFrom('fetch_totals').selectAll().execute(),
     db.selectFrom('sources').select(['id', 'last_success_at', 'error_count']).where('enabled', '=', 1).orderBy('id').execute(),
     db.selectFrom('items').select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow(),
     db.selectFrom('stories').select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow(),
@@ -54,9 +69,7 @@ export async function readStoreMetrics(db: Kysely<Database>): Promise<StoreMetri
   let itemsSeen = 0;
   let itemsNew = 0;
   let itemsUpdated = 0;
-  for (const row of fetchRows) {
-    const result: FetchResultName = row.error_code !== null ? 'error' : row.not_modified === 1 ? 'not_modified' : 'ok';
-    const code = row.error_code ?? (row.http_status === null ? '' : String(row.http_status));
+  const add = (result: FetchResultName, code: string, row: { count: unknown; seen: unknown; new: unknown; updated: unknown }) => {
     const key = `${result} ${code}`;
     const entry = byResult.get(key) ?? { result, code, count: 0 };
     entry.count += Number(row.count);
@@ -64,6 +77,13 @@ export async function readStoreMetrics(db: Kysely<Database>): Promise<StoreMetri
     itemsSeen += Number(row.seen ?? 0);
     itemsNew += Number(row.new ?? 0);
     itemsUpdated += Number(row.updated ?? 0);
+  };
+  for (const row of fetchRows) {
+    const { result, code } = fetchResultOf(row);
+    add(result, code, row);
+  }
+  for (const row of totals) {
+    add(row.result as FetchResultName, row.code, { count: row.count, seen: row.items_seen, new: row.items_new, updated: row.items_updated });
   }
   const fetches = [...byResult.values()].sort((a, b) => a.result.localeCompare(b.result) || a.code.localeCompare(b.code));
   return {

@@ -3,6 +3,8 @@ import { FeedloomError } from '../model/errors.js';
 import type { Database, TimeInput, Timestamp } from './database.js';
 import { toTimestamp } from './database.js';
 import { describeError } from './describe-error.js';
+import { fetchResultOf } from './metrics-reads.js';
+import type { FetchEnding } from './metrics-reads.js';
 import { bumpContentVersion } from './site-state.js';
 import { lockStories, recountStories } from './stories.js';
 import { addTombstones } from './tombstones.js';
@@ -50,15 +52,49 @@ export async function purgeItems(
   }
 }
 
-/** Delete fetch rows started before `cutoff`, in batches by id. */
+/**
+ * Delete fetch rows started before `cutoff`, in batches by id, adding what each batch counted to `fetch_totals`
+ * in the same transaction (so /metrics counters never go down). The totals are summed from the rows the delete
+ * returned, so two processes purging at once count each row once.
+ */
 async function purgeFetches(db: Kysely<Database>, cutoff: string, batchSize: number): Promise<number> {
   let deleted = 0;
   for (;;) {
     const ids = (await db.selectFrom('fetches').select('id').where('started_at', '<', cutoff).orderBy('id').limit(batchSize).execute()).map((r) => Number(r.id));
     if (ids.length === 0) return deleted;
-    const result = await db.deleteFrom('fetches').where('id', 'in', ids).executeTakeFirst();
-    deleted += Number(result.numDeletedRows);
+    deleted += await db.transaction().execute(async (trx) => {
+      const rows = await trx.deleteFrom('fetches').where('id', 'in', ids)
+        .returning(['not_modified', 'error_code', 'http_status', 'items_seen', 'items_new', 'items_updated'])
+        .execute();
+      await addFetchTotals(trx, rows);
+      return rows.length;
+    });
     if (ids.length < batchSize) return deleted;
+  }
+}
+
+/** Add deleted `fetches` rows to `fetch_totals`, one upsert per result and code. */
+async function addFetchTotals(trx: Transaction<Database>, rows: readonly (FetchEnding & { items_seen: number; items_new: number; items_updated: number })[]): Promise<void> {
+  const sums = new Map<string, { result: string; code: string; count: number; items_seen: number; items_new: number; items_updated: number }>();
+  for (const row of rows) {
+    const { result, code } = fetchResultOf(row);
+    const key = `${result} ${code}`;
+    const sum = sums.get(key) ?? { result, code, count: 0, items_seen: 0, items_new: 0, items_updated: 0 };
+    sum.count += 1;
+    sum.items_seen += Number(row.items_seen);
+    sum.items_new += Number(row.items_new);
+    sum.items_updated += Number(row.items_updated);
+    sums.set(key, sum);
+  }
+  for (const sum of sums.values()) {
+    await trx.insertInto('fetch_totals').values(sum)
+      .onConflict((oc) => oc.columns(['result', 'code']).doUpdateSet((eb) => ({
+        count: eb('fetch_totals.count', '+', eb.ref('excluded.count')),
+        items_seen: eb('fetch_totals.items_seen', '+', eb.ref('excluded.items_seen')),
+        items_new: eb('fetch_totals.items_new', '+', eb.ref('excluded.items_new')),
+        items_updated: eb('fetch_totals.items_updated', '+', eb.ref('excluded.items_updated')),
+      })))
+      .execute();
   }
 }
 

@@ -59,6 +59,16 @@ export interface FetchTable {
   error_message: string | null;
 }
 
+/** What purged `fetches` rows counted, by result ('ok', 'not_modified', 'error') and code (see metrics-reads). */
+export interface FetchTotalTable {
+  result: string;
+  code: string;
+  count: number | string;
+  items_seen: number | string;
+  items_new: number | string;
+  items_updated: number | string;
+}
+
 /** One item of one source; unique by (source_id, guid_key). */
 export interface ItemTable {
   id: Generated<number>;

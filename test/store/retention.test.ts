@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { contentVersion, countItems, countTombstones, purgeItems, recordFetch, retentionCutoff, syncSources } from '../../src/store/index.js';
+import { contentVersion, countItems, countTombstones, purgeItems, readStoreMetrics, recordFetch, retentionCutoff, syncSources } from '../../src/store/index.js';
 import { DIALECTS, describeDatabase } from '../support/databases.js';
 import { configuredSource, fetchOutcome, itemRecord } from './builders.js';
 
@@ -51,6 +51,32 @@ for (const dialect of DIALECTS) {
       // The tombstone is per source: another source may carry the same guid.
       await syncSources(db, [configuredSource('a'), configuredSource('b')]);
       expect((await recordFetch(db, fetchOutcome('b', { startedAt: NEW, items: [itemRecord('x')] }))).itemsNew).toBe(1);
+    });
+
+    it('keeps the fetch counters /metrics reports when old fetch rows are purged', async () => {
+      const { db } = current();
+      await syncSources(db, [configuredSource('a'), configuredSource('b')]);
+      await recordFetch(db, fetchOutcome('a', { startedAt: OLD, items: [itemRecord('x'), itemRecord('y')] }));
+      await recordFetch(db, fetchOutcome('a', { startedAt: OLD, status: 304, notModified: true, bytes: 0, items: [] }));
+      await recordFetch(db, fetchOutcome('b', { startedAt: OLD, status: null, bytes: 0, items: [], error: { code: 'TIMEOUT', message: 'slow' } }));
+      await recordFetch(db, fetchOutcome('b', { startedAt: OLD, status: null, bytes: 0, items: [], error: { code: 'TIMEOUT', message: 'slow' } }));
+      await recordFetch(db, fetchOutcome('b', { startedAt: NEW, items: [itemRecord('z')] }));
+      const before = await readStoreMetrics(db);
+      expect(before.fetches).toEqual([
+        { result: 'error', code: 'TIMEOUT', count: 2 }, { result: 'not_modified', code: '304', count: 1 }, { result: 'ok', code: '200', count: 2 },
+      ]);
+
+      expect((await purgeItems(db, { before: '2026-01-01T00:00:00.000Z', batchSize: 2, now: NEW })).fetches).toBe(4);
+      expect(await db.selectFrom('fetches').select('id').execute()).toHaveLength(1);
+      const after = await readStoreMetrics(db);
+      expect(after.fetches).toEqual(before.fetches);
+      expect({ seen: after.itemsSeen, new: after.itemsNew, updated: after.itemsUpdated })
+        .toEqual({ seen: before.itemsSeen, new: before.itemsNew, updated: before.itemsUpdated });
+      expect(after.itemsNew).toBe(3);
+
+      // Later attempts add to the totals.
+      await recordFetch(db, fetchOutcome('b', { startedAt: NEW, status: null, bytes: 0, items: [], error: { code: 'TIMEOUT', message: 'slow' } }));
+      expect((await readStoreMetrics(db)).fetches[0]).toEqual({ result: 'error', code: 'TIMEOUT', count: 3 });
     });
 
     it('keeps everything when retention.days is 0', () => {
