@@ -2,6 +2,5 @@
 export { sanitizeHtml } from './sanitize.js';
 export type { SanitizeOptions } from './sanitize.js';
 export { htmlToText } from './html-to-text.js';
-export { looksLikeHtml } from './looks-like-html.js';
 export { SANITIZER_DEVIATIONS } from './policy.js';
 export { removeNonXmlCharacters } from './escape.js';

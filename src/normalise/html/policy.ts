@@ -30,7 +30,7 @@ function words(list: string): string[] {
   return list.trim().split(/\s+/);
 }
 
-/** feedparser's `acceptable_elements`, as it stands (also used by looksLikeHtml). */
+/** feedparser's `acceptable_elements`, as it stands. */
 export const FEEDPARSER_ELEMENTS: ReadonlySet<string> = new Set(
   words(`
     a abbr acronym address area article aside audio b big blockquote br button canvas caption center cite

@@ -13,11 +13,22 @@ const HTML_ELEMENTS = new Set(
   ).split(' '),
 );
 
-/** feedparser's heuristic: a closing tag or an entity reference, and only HTML tags and entities. */
-export function looksLikeHtml(s: string): boolean {
-  if (!/<\/\w+>/.test(s) && !/&#?\w+;/.test(s)) return false;
-  for (const m of s.matchAll(/<\/?(\w+)/g)) if (!HTML_ELEMENTS.has((m[1] ?? '').toLowerCase())) return false;
-  for (const m of s.matchAll(/&(\w+);/g)) if (htmlEntity(m[1] ?? '') === undefined) return false;
+// Python's `\w` is Unicode-aware; so are these.
+const CLOSE_TAG = /<\/[\p{L}\p{N}_]+>/u;
+const REFERENCE = /&#?[\p{L}\p{N}_]+;/u;
+const TAG_NAMES = /<\/?([\p{L}\p{N}_]+)/gu;
+const NAMED_REFERENCES = /&([\p{L}\p{N}_]+);/gu;
+
+/**
+ * feedparser's `looks_like_html`, for a nominally plain-text field: true when it has a closing tag or a character
+ * reference, every tag is one feedparser's sanitiser knows, and every named reference is defined by HTML.
+ * Errs towards false: a false positive loses text.
+ */
+export function looksLikeHtml(text: string): boolean {
+  if (typeof text !== 'string') return false;
+  if (!CLOSE_TAG.test(text) && !REFERENCE.test(text)) return false;
+  for (const match of text.matchAll(TAG_NAMES)) if (!HTML_ELEMENTS.has((match[1] ?? '').toLowerCase())) return false;
+  for (const match of text.matchAll(NAMED_REFERENCES)) if (htmlEntity(match[1] ?? '') === undefined) return false;
   return true;
 }
 

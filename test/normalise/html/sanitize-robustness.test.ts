@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, looksLikeHtml, sanitizeHtml } from '../../../src/normalise/html/index.js';
+import { htmlToText, sanitizeHtml } from '../../../src/normalise/html/index.js';
 import { dangers } from './dangers.js';
 
 /** Milliseconds taken by `run` (the machine is shared and slow: bounds are generous but far below quadratic). */
@@ -79,12 +79,10 @@ describe('sanitizeHtml robustness', () => {
     ['long tag name', `<${'a'.repeat(1_000_000)}>`],
     ['unterminated attribute', `<a title="${'x'.repeat(1_000_000)}`],
     ['many svg paint urls', `<svg><rect fill="${'url(#a)'.repeat(100_000)}"/></svg>`],
-    ['looks-like-html on many references', '&amp;'.repeat(200_000) + '</b>'],
   ])('stays fast on %s', (_name, input) => {
     const ms = timed(() => {
       sanitizeHtml(input);
       htmlToText(input);
-      looksLikeHtml(input);
     });
     expect(ms).toBeLessThan(10_000);
   });
@@ -105,7 +103,6 @@ describe('sanitizeHtml robustness', () => {
       expect(dangers(once), input).toEqual([]);
       expect(sanitizeHtml(once, { base: 'http://example.com/a/' }), input).toBe(once);
       expect(() => htmlToText(input)).not.toThrow();
-      expect(() => looksLikeHtml(input)).not.toThrow();
     }
   });
 
@@ -114,6 +111,5 @@ describe('sanitizeHtml robustness', () => {
     expect(untyped(undefined)).toBe('');
     expect(untyped(42)).toBe('');
     expect((htmlToText as (html: unknown) => string)(null)).toBe('');
-    expect((looksLikeHtml as (text: unknown) => boolean)({})).toBe(false);
   });
 });

@@ -14,8 +14,23 @@ describe('looksLikeHtml (feedparser heuristic for RSS titles)', () => {
     ['<custom>x</custom>', false],
     ['&notanentity; x', false],
     ['<br>', false],
+    ['Example <b>Atom</b>', true],
+    ['AT&amp;T', true],
+    ['caf&#xe9;', true],
+    ['1 < 2', false],
+    ['History of the <blink>tag</blink>', false],
+    ['<B>bold</B>', true],
+    ['<form>x</form>', true],
+    ['Q&A', false],
+    // Python's \w matches letters beyond ASCII: an unknown tag named in another script still rules HTML out.
+    ['<b>x</b> <é>', false],
   ])('%j → %s', (text, expected) => {
     expect(looksLikeHtml(text)).toBe(expected);
+  });
+
+  it('answers false for what is not a string, and stays linear on many references', () => {
+    expect((looksLikeHtml as (text: unknown) => boolean)({})).toBe(false);
+    expect(looksLikeHtml('&amp;'.repeat(200_000) + '</b>')).toBe(true);
   });
 });
 
