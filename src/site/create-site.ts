@@ -44,12 +44,27 @@ export function createSite(options: SiteOptions): Site {
   const maxAgeMs = options.maxAgeMs ?? 60_000;
   const versionCheckMs = options.versionCheckMs ?? 1_000;
   const cache = new Map<string, CacheEntry>();
+  // Renders under way, by path and content version: readers asking at once for a page not yet cached share one render.
+  const inflight = new Map<string, Promise<Rendered | undefined>>();
   let version = { value: -1, checkedAt: -Infinity };
+  let versionRead: Promise<number> | undefined;
   let cachedFor: Config | undefined;
 
-  const currentVersion = async (at: number): Promise<number> => {
-    if (at - version.checkedAt >= versionCheckMs) version = { value: await contentVersion(db), checkedAt: at };
-    return version.value;
+  // At most one read of the content version at a time: concurrent requests wait for the same answer.
+  const currentVersion = (at: number): Promise<number> => {
+    if (at - version.checkedAt < versionCheckMs) return Promise.resolve(version.value);
+    versionRead ??= contentVersion(db).then(
+      (value) => {
+        version = { value, checkedAt: at };
+        versionRead = undefined;
+        return value;
+      },
+      (error: unknown) => {
+        versionRead = undefined;
+        throw error;
+      },
+    );
+    return versionRead;
   };
 
   const render = async (path: string): Promise<Rendered | undefined> => {
@@ -57,6 +72,7 @@ export function createSite(options: SiteOptions): Site {
     // A reloaded config changes what every page says: start over.
     if (config !== cachedFor) {
       cache.clear();
+      inflight.clear();
       cachedFor = config;
     }
     const route = parseRoute(path, sitePaths(config.site.baseUrl).home.replace(/\/$/, ''), config.feeds[0]?.id);
@@ -66,10 +82,23 @@ export function createSite(options: SiteOptions): Site {
     const v = await currentVersion(at);
     const hit = cache.get(path);
     if (hit && hit.version === v && at - hit.at < maxAgeMs) return hit.rendered;
-    const rendered = await renderRoute(route, db, config, now());
-    if (cache.size > 5_000) cache.clear(); // story pages are many; bound memory crudely but safely
-    cache.set(path, { rendered, version: v, at });
-    return rendered;
+    const key = `${v} ${path}`;
+    const pending = inflight.get(key);
+    if (pending) return pending;
+    const rendering = renderRoute(route, db, config, now()).then((rendered) => {
+      // Kept only if the config it was rendered with is still the one in effect.
+      if (cachedFor === config) {
+        if (cache.size > 5_000) cache.clear(); // story pages are many; bound memory crudely but safely
+        cache.set(path, { rendered, version: v, at });
+      }
+      return rendered;
+    });
+    inflight.set(key, rendering);
+    const settled = () => {
+      if (inflight.get(key) === rendering) inflight.delete(key);
+    };
+    rendering.then(settled, settled);
+    return rendering;
   };
 
   return {
