@@ -41,10 +41,10 @@ export async function fetchFeed(request: FetchRequest, options: FetchOptions = {
   const signal = deadline.signal;
   const policy: AddressPolicy = {
     allowPrivateNetworks: request.allowPrivateNetworks,
-    isAddressAllowed: options.isAddressAllowed,
+    isAddressAllowed: (options.pool?.options ?? options).isAddressAllowed,
   };
   const lookup = options.lookup ?? defaultLookup;
-  const client = createHttpClient({
+  const client = options.pool?.clientFor(request) ?? createHttpClient({
     resolve: (hostname) => resolveAllowed(hostname, { lookup, policy, signal }),
     timeoutMs: request.timeoutMs,
     ca: options.ca,
@@ -62,7 +62,7 @@ export async function fetchFeed(request: FetchRequest, options: FetchOptions = {
       callerSignal: request.signal,
     });
   } finally {
-    await client.close().catch(() => undefined);
+    if (!options.pool) await client.close().catch(() => undefined);
   }
 }
 

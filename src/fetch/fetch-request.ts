@@ -1,3 +1,5 @@
+import type { ConnectionPool } from './connection-pool.js';
+
 /** One fetch of one feed URL: what to ask for and the limits to keep. */
 export interface FetchRequest {
   url: string;
@@ -47,4 +49,9 @@ export interface FetchOptions {
   onConnect?: (target: ConnectTarget) => void;
   /** PEM certificates trusted for HTTPS instead of Node's bundled roots (private PKI, tests). */
   ca?: string | Buffer | (string | Buffer)[];
+  /**
+   * Reuse kept-alive connections from this pool (which then decides lookup, guard hooks and CA: the options above
+   * are ignored) instead of opening fresh ones that are closed when the fetch ends.
+   */
+  pool?: ConnectionPool;
 }

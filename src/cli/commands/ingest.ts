@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config/index.js';
-import { fetchFeed } from '../../fetch/index.js';
+import { fetchFeed, withConnectionPool } from '../../fetch/index.js';
 import { formatPassSummary, runClaimedPass } from '../../ingest/index.js';
 import type { IngestSettings, IngestTarget, PassSummary } from '../../ingest/index.js';
 import { UsageError } from '../../model/index.js';
@@ -91,9 +91,10 @@ any source failed; 2 on bad usage or config.`,
       const scope: ClaimScope = named.length > 0 ? { kind: 'ids', ids: named } : flag(args, 'all') ? { kind: 'all' } : { kind: 'due' };
       const expected = (await dueSources(handle.db, new Date(), named.length > 0 ? { ids: named } : { all: flag(args, 'all') })).length;
       const progress = createProgress(io.stderr);
-      const summary = await runClaimedPass(
+      // Sources on one host share kept-alive connections for the length of the pass.
+      const summary = await withConnectionPool((pool) => runClaimedPass(
         ingestSettings(config),
-        { db: handle.db, fetch: (request) => fetchFeed(request), tagger: compileVendorTagger(config.vendors) },
+        { db: handle.db, fetch: (request) => fetchFeed(request, { pool }), tagger: compileVendorTagger(config.vendors) },
         {
           concurrency: config.fetch.concurrency,
           perHostConcurrency: config.fetch.perHostConcurrency,
@@ -105,7 +106,7 @@ any source failed; 2 on bad usage or config.`,
           signal: stop.signal,
           onProgress: (done, total, result) => progress.update(done, total, result.sourceId),
         },
-      );
+      ));
       progress.finish();
       const purged = stop.signal.aborted ? { items: 0, stories: 0 } : await applyRetention(handle.db, config);
       printSummary(io, summary, purged, flag(args, 'json'));

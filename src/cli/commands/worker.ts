@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { watchConfig } from '../../config/index.js';
 import type { Config } from '../../config/index.js';
-import { fetchFeed } from '../../fetch/index.js';
+import { fetchFeed, withConnectionPool } from '../../fetch/index.js';
 import { formatPassSummary, runClaimedPass } from '../../ingest/index.js';
 import type { PassSummary } from '../../ingest/index.js';
 import type { Logger } from '../../log/index.js';
@@ -64,14 +64,15 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   const hubs = await startHubNotifier(db, () => config, logger);
   const runPass = async (signal: AbortSignal): Promise<void> => {
     const current = config;
-    const summary = await runClaimedPass(
+    // Sources on one host share kept-alive connections for the length of the pass.
+    const summary = await withConnectionPool((pool) => runClaimedPass(
       ingestSettings(current),
-      { db, fetch: (request) => fetchFeed(request), tagger },
+      { db, fetch: (request) => fetchFeed(request, { pool }), tagger },
       {
         concurrency: current.fetch.concurrency, perHostConcurrency: current.fetch.perHostConcurrency, owner,
         leaseMs: leaseLengthMs(current.fetch.timeoutMs), scope: { kind: 'due' }, configured: configuredOverrides(current), signal,
       },
-    );
+    ));
     logPass(logger, summary);
     if (summary.items.new + summary.items.updated > 0) {
       await hubs.afterChanges().catch((error: unknown) => logger.error(`websub: ${error instanceof Error ? error.message : String(error)}`));
