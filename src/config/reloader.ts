@@ -2,6 +2,7 @@ import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { ConfigError, toFeedloomError } from '../model/errors.js';
 import type { FeedloomError } from '../model/errors.js';
 import { parseConfig } from './load.js';
@@ -36,8 +37,9 @@ export interface ReloaderOptions {
 
 /**
  * Keep a config in step with its file. The folder is watched rather than the file, because editors
- * and `feedloom sources add` replace the file by renaming a new one over it. A reload whose text is
- * unchanged does nothing; a broken edit is reported and the last good config stays in effect.
+ * and `feedloom sources add` replace the file by renaming a new one over it. A reload that yields the
+ * config already in effect (same text, or only layout changed) does nothing; a broken edit is reported and
+ * the last good config stays in effect.
  */
 export function watchConfig(options: ReloaderOptions): ConfigReloader {
   let config = options.initial;
@@ -63,6 +65,8 @@ export function watchConfig(options: ReloaderOptions): ConfigReloader {
       options.onError(toFeedloomError(error));
       return false;
     }
+    // The same settings written differently (or a first event that changed nothing) change nothing.
+    if (isDeepStrictEqual(next, config)) return false;
     const previous = config;
     config = next;
     try {

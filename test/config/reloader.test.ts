@@ -70,6 +70,17 @@ describe('watchConfig', () => {
     await eventually(() => r.current().sources[0]?.id === 'z');
   });
 
+  it('does not re-apply the config it started with, nor the same settings laid out differently', async () => {
+    const r = await start({ watch: false });
+    expect(await r.reload()).toBe(false);
+    writeFileSync(file, JSON.stringify(JSON.parse(config(['a']))));
+    expect(await r.reload()).toBe(false);
+    expect(changes).toEqual([]);
+    writeFileSync(file, config(['a', 'b']));
+    expect(await r.reload()).toBe(true);
+    expect(changes).toHaveLength(1);
+  });
+
   it('reloads on SIGHUP, and not at all when the text is unchanged', async () => {
     const r = await start({ watch: false });
     writeFileSync(file, config(['a'], '*/5 * * * *'));
