@@ -34,6 +34,7 @@ export function createConnectionPool(options: Omit<FetchOptions, 'pool'> = {}): 
           timeoutMs: request.timeoutMs,
           ca: options.ca,
           onConnect: options.onConnect,
+          reuseConnections: true,
         });
         clients.set(key, client);
       }

@@ -21,6 +21,11 @@ export interface HttpClientSettings {
   timeoutMs: number;
   ca?: FetchOptions['ca'];
   onConnect?: (target: ConnectTarget) => void;
+  /**
+   * Connections outlive one fetch (a pool): a GET whose kept-alive connection the server closed just as it was
+   * reused is sent once more, on a new connection.
+   */
+  reuseConnections?: boolean;
 }
 
 /** GET (and form POST) requests over connections opened only to checked addresses. */
@@ -38,6 +43,10 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
     connect: guardedConnector(base, settings),
     headersTimeout: settings.timeoutMs,
     bodyTimeout: settings.timeoutMs,
+    // Give idle connections up well before servers commonly do (Node's default is 5 s), so that few are reused
+    // just as the server closes them.
+    keepAliveTimeout: 2_000,
+    keepAliveMaxTimeout: 10_000,
   });
   const send = async (method: 'GET' | 'POST', url: URL, headers: Record<string, string>, signal: AbortSignal, body?: string): Promise<HttpResponse> => {
     const response = await agent.request({
@@ -55,8 +64,19 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
       body: response.body,
     };
   };
+  const get = async (url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<HttpResponse> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await send('GET', url, headers, signal);
+      } catch (error) {
+        if (!settings.reuseConnections || attempt >= MAX_SENDS || signal.aborted || !closedBeforeAnswer(error)) throw error;
+        // Let the closes already received be processed, so that the pool drops the other stale connections.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  };
   return {
-    get: (url, headers, signal) => send('GET', url, headers, signal),
+    get,
     post: (url, headers, body, signal) => send('POST', url, headers, signal, body),
     close: () => agent.destroy(),
   };
@@ -107,6 +127,15 @@ async function connectToFirst(
     }
   }
   throw lastError;
+}
+
+// A GET on reused connections is sent at most this often: after a stalled event loop, several may be stale at once.
+const MAX_SENDS = 3;
+
+/** The connection was closed by the other side before any response: the race a reused keep-alive connection can lose. */
+function closedBeforeAnswer(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -61,3 +61,33 @@ it('never lends a connection opened for a source allowed onto private networks t
     await pool.close();
   }
 });
+
+it('sends a GET again, on a new connection, when the server closes a reused connection instead of answering', async () => {
+  // The race every keep-alive client meets: the server gives up an idle connection just as it is reused.
+  const served = new WeakSet<Socket>();
+  let connections = 0;
+  const flaky = createServer((req, res) => {
+    if (served.has(req.socket)) {
+      req.socket.destroy();
+      return;
+    }
+    served.add(req.socket);
+    res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': Buffer.byteLength(RSS) });
+    res.end(RSS);
+  });
+  flaky.on('connection', () => connections++);
+  await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}`;
+  const pool = createConnectionPool();
+  try {
+    const at = (p: string): FetchRequest => ({ ...request(p), url: `${url}${p}` });
+    expect((await fetchFeed(at('/a'), { pool })).status).toBe(200);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await fetchFeed(at('/b'), { pool })).status).toBe(200);
+    expect(connections).toBe(2);
+  } finally {
+    await pool.close();
+    flaky.closeAllConnections();
+    await new Promise((resolve) => flaky.close(resolve));
+  }
+});
