@@ -111,15 +111,25 @@ async function ingestRun(name: string, workers: number, env: Record<string, stri
   const started = performance.now();
   const runs = await Promise.all(Array.from({ length: workers }, () => runChild(['ingest', '--json'], env)));
   const ms = performance.now() - started;
-  const summaries = runs.map((r) => JSON.parse(r.stdout || '{}') as { sources?: { total: number; notModified: number }; items?: { new: number; seen: number } });
+  const summaries = runs.map((r) => JSON.parse(r.stdout || '{}') as {
+    sources?: { total: number; notModified: number }; items?: { new: number; seen: number }; failures?: { code: string; message: string }[];
+  });
   const fetched = summaries.reduce((n, s) => n + (s.sources?.total ?? 0), 0);
   const items = summaries.reduce((n, s) => n + (expect === 'new' ? s.items?.new ?? 0 : 0), 0);
   const notModified = summaries.reduce((n, s) => n + (s.sources?.notModified ?? 0), 0);
   const ok = runs.every((r) => r.code === 0) && fetched === SOURCES && (expect === 'new' ? items === SOURCES * ITEMS : notModified === SOURCES);
   return {
     name, items: expect === 'new' ? items : SOURCES * ITEMS, ms, sources: fetched, rssMb: Math.max(...runs.map((r) => r.maxRssKb)) / 1024,
-    note: ok ? `${fetched} sources` : `CHECK FAILED: ${fetched} sources, ${items} new, ${notModified} not modified`,
+    note: ok ? `${fetched} sources` : `CHECK FAILED: ${fetched} sources, ${items} new, ${notModified} not modified${failureCounts(summaries.flatMap((s) => s.failures ?? []))}`,
   };
+}
+
+/** ", failures: 3 TIMEOUT (first message)" for a check that failed because sources did. */
+function failureCounts(failures: readonly { code: string; message: string }[]): string {
+  if (failures.length === 0) return '';
+  const byCode = new Map<string, number>();
+  for (const f of failures) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+  return `, failures: ${[...byCode].map(([code, n]) => `${n} ${code}`).join(', ')} (${failures[0]?.message ?? ''})`;
 }
 
 /** A fresh database: a SQLite file, or a new PostgreSQL database (dropped by `dispose`). */
@@ -158,7 +168,7 @@ async function cold(label: string, dialect: 'sqlite' | 'postgres', workers: numb
     const env = { FEEDLOOM_CONFIG: config, DATABASE_URL: database.url, LOG_LEVEL: 'warn' };
     const first = await ingestRun(`${label}: cold ingest`, workers, env, 'new');
     const stored = await withDatabase(database.url, (h) => countItems(h.db));
-    if (stored !== SOURCES * ITEMS) first.note = `CHECK FAILED: ${stored} items stored`;
+    if (stored !== SOURCES * ITEMS) first.note = `CHECK FAILED: ${stored} items stored; ${first.note ?? ''}`;
     await withDatabase(database.url, (h) => h.db.updateTable('sources').set({ next_fetch_at: null }).execute());
     const second = await ingestRun(`${label}: re-poll (all 304)`, workers, env, 'not-modified');
     return [first, second];
