@@ -35,24 +35,45 @@ export async function deleteBands(db: Executor, itemIds: readonly number[]): Pro
 }
 
 /**
- * The items filed under any of `keys` with an instant in [fromMs, toMs], most shared keys first, at most `limit`.
- * One index range scan per key (the primary key leads with band_key, then sort_ms): its cost depends on how many
- * items the window holds under those keys, not on how many items are stored.
+ * Items read per band key and side of the item's instant. A key that thousands of items in the window share (a
+ * templated feed, a name every item carries) says little about which of them tells the same story; reading only
+ * the ones nearest in time keeps the cost per new item bounded by keys × this, whatever the window holds.
  */
-export async function bandHits(db: Executor, keys: readonly number[], range: { fromMs: number; toMs: number }, limit: number): Promise<BandHit[]> {
-  if (keys.length === 0) return [];
-  const rows = await db
-    .selectFrom('item_bands')
-    .select((eb) => ['item_id', eb.fn.countAll<number>().as('hits')])
-    .where('band_key', 'in', [...keys])
-    .where('sort_ms', '>=', range.fromMs)
-    .where('sort_ms', '<=', range.toMs)
-    .groupBy('item_id')
-    .orderBy('hits', 'desc')
-    .orderBy('item_id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({ itemId: Number(row.item_id), hits: Number(row.hits) }));
+export const ITEMS_PER_KEY = 64;
+
+/**
+ * The items filed under any of `keys` with an instant in [fromMs, toMs], most shared keys first (then newest
+ * id), at most `limit`. Per key, only the `ITEMS_PER_KEY` items nearest `atMs` on each side are read: one
+ * bounded index range scan per key and side (the primary key leads with band_key, then sort_ms), so the cost
+ * depends neither on how many items are stored nor on how many share a key.
+ */
+export async function bandHits(
+  db: Executor,
+  keys: readonly number[],
+  range: { fromMs: number; toMs: number; atMs: number },
+  limit: number,
+): Promise<BandHit[]> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return [];
+  const side = (key: number, before: boolean) => db
+    .selectFrom((eb) => {
+      const scan = eb.selectFrom('item_bands').select('item_id').where('band_key', '=', key);
+      return (before
+        ? scan.where('sort_ms', '<=', range.atMs).where('sort_ms', '>=', range.fromMs).orderBy('sort_ms', 'desc')
+        : scan.where('sort_ms', '>', range.atMs).where('sort_ms', '<=', range.toMs).orderBy('sort_ms', 'asc'))
+        .limit(ITEMS_PER_KEY)
+        .as('nearest');
+    })
+    .select('nearest.item_id');
+  const [first, ...rest] = unique.flatMap((key) => [side(key, true), side(key, false)]);
+  if (first === undefined) return [];
+  const rows = await rest.reduce((query, next) => query.unionAll(next), first).execute();
+  const hits = new Map<number, number>();
+  for (const row of rows) hits.set(Number(row.item_id), (hits.get(Number(row.item_id)) ?? 0) + 1);
+  return [...hits]
+    .map(([itemId, count]) => ({ itemId, hits: count }))
+    .sort((a, b) => b.hits - a.hits || b.itemId - a.itemId)
+    .slice(0, limit);
 }
 
 /** The band keys each of the given items shares with `keys` (for explain). */

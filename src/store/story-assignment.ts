@@ -8,8 +8,9 @@ import { createStories, lockStories, recountStories, setItemStories, setOwnStori
 /** The dedup window when the caller does not give one (the config's default, `dedup.window`). */
 export const DEFAULT_DEDUP_WINDOW_MS = 7 * 24 * 3_600_000;
 /**
- * Candidates verified per new item, the ones sharing the most band keys first: what keeps the cost per item
- * flat however many items share a common name ("AWS") in a busy week. A story's own tellings share the most keys.
+ * Candidates verified per new item, the ones sharing the most band keys first. With the per-key bound on the
+ * look-up (`ITEMS_PER_KEY`), what keeps the cost per item flat however many items share a common name ("AWS")
+ * in a busy week. A story's own tellings share the most keys.
  */
 export const MAX_CANDIDATES = 32;
 const MAX_SAME_URL = 16;
@@ -122,7 +123,7 @@ async function assignOne(trx: Transaction<Database>, item: StoryInput, windowMs:
   const sortMs = Date.parse(item.sortAt);
   const fromMs = sortMs - windowMs;
   const toMs = sortMs + windowMs;
-  const hits = await bandHits(trx, keys, { fromMs, toMs }, MAX_CANDIDATES);
+  const hits = await bandHits(trx, keys, { fromMs, toMs, atMs: sortMs }, MAX_CANDIDATES);
   const ids = [...new Set([...hits.map((h) => h.itemId), ...(await sameUrl(trx, item, fromMs, toMs))])].filter((id) => id !== item.itemId);
   const decision = decideStory({ features, sourceId: item.sourceId, canonicalUrl: item.canonicalUrl }, await candidates(trx, ids, decided));
   await insertBands(trx, [{ itemId: item.itemId, sortMs, keys }]);

@@ -44,7 +44,7 @@ async function candidateLines(db: Kysely<Database>, item: StoredItem, story: Sto
   if (signature === undefined) return ['band keys: none (no near-duplicate signature: the item was stored without one)'];
   const keys = bandKeys(signature);
   const at = Date.parse(item.sortAt ?? item.firstSeenAt);
-  const hits = await bandHits(db, keys, { fromMs: at - windowMs, toMs: at + windowMs }, SHOWN_CANDIDATES + 1);
+  const hits = await bandHits(db, keys, { fromMs: at - windowMs, toMs: at + windowMs, atMs: at }, SHOWN_CANDIDATES + 1);
   const sameUrl = item.canonicalUrl === null ? [] : (await findItems(db, { text: item.canonicalUrl, canonicalUrl: item.canonicalUrl }, SHOWN_CANDIDATES))
     .filter((other) => Math.abs(Date.parse(other.sortAt ?? other.firstSeenAt) - at) <= windowMs);
   const ids = [...new Set([...hits.map((h) => h.itemId), ...sameUrl.map((i) => i.id), ...(story?.items ?? []).map((i) => i.id)])].filter((id) => id !== item.id);
