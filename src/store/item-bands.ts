@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.js';
 
@@ -55,6 +56,36 @@ export async function bandHits(
 ): Promise<BandHit[]> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return [];
+  const rows = db.getExecutor().adapter instanceof PostgresAdapter
+    ? await nearestPerKeyPostgres(db, unique, range)
+    : await nearestPerKeyUnion(db, unique, range);
+  const hits = new Map<number, number>();
+  for (const row of rows) hits.set(Number(row.item_id), (hits.get(Number(row.item_id)) ?? 0) + 1);
+  return [...hits]
+    .map(([itemId, count]) => ({ itemId, hits: count }))
+    .sort((a, b) => b.hits - a.hits || b.itemId - a.itemId)
+    .slice(0, limit);
+}
+
+type Range = { fromMs: number; toMs: number; atMs: number };
+
+/** PostgreSQL: one statement, a bounded index scan per key and side through LATERAL (planned once, whatever the keys). */
+async function nearestPerKeyPostgres(db: Executor, keys: readonly number[], range: Range): Promise<{ item_id: number | string }[]> {
+  const side = (before: boolean) => sql`
+    select near.item_id from unnest(${keys}::bigint[]) as k(key)
+    cross join lateral (
+      select item_id from item_bands
+      where band_key = k.key and ${before
+        ? sql`sort_ms <= ${range.atMs} and sort_ms >= ${range.fromMs} order by sort_ms desc`
+        : sql`sort_ms > ${range.atMs} and sort_ms <= ${range.toMs} order by sort_ms asc`}
+      limit ${ITEMS_PER_KEY}
+    ) near`;
+  const result = await sql<{ item_id: number | string }>`${side(true)} union all ${side(false)}`.execute(db);
+  return result.rows;
+}
+
+/** SQLite (no LATERAL): the same bounded scans as one compound SELECT of per-key subqueries. */
+async function nearestPerKeyUnion(db: Executor, keys: readonly number[], range: Range): Promise<{ item_id: number }[]> {
   const side = (key: number, before: boolean) => db
     .selectFrom((eb) => {
       const scan = eb.selectFrom('item_bands').select('item_id').where('band_key', '=', key);
@@ -65,15 +96,9 @@ export async function bandHits(
         .as('nearest');
     })
     .select('nearest.item_id');
-  const [first, ...rest] = unique.flatMap((key) => [side(key, true), side(key, false)]);
+  const [first, ...rest] = keys.flatMap((key) => [side(key, true), side(key, false)]);
   if (first === undefined) return [];
-  const rows = await rest.reduce((query, next) => query.unionAll(next), first).execute();
-  const hits = new Map<number, number>();
-  for (const row of rows) hits.set(Number(row.item_id), (hits.get(Number(row.item_id)) ?? 0) + 1);
-  return [...hits]
-    .map(([itemId, count]) => ({ itemId, hits: count }))
-    .sort((a, b) => b.hits - a.hits || b.itemId - a.itemId)
-    .slice(0, limit);
+  return rest.reduce((query, next) => query.unionAll(next), first).execute();
 }
 
 /** The band keys each of the given items shares with `keys` (for explain). */
