@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.js';
 
@@ -84,21 +84,25 @@ async function nearestPerKeyPostgres(db: Executor, keys: readonly number[], rang
   return result.rows;
 }
 
+/** The compound SELECT for `keys` keys, by count: built once (query building cost more than running it). */
+const unionSql = new Map<number, string>();
+
+function nearestPerKeySql(keys: number): string {
+  let text = unionSql.get(keys);
+  if (text === undefined) {
+    const before = `select item_id from (select item_id from item_bands where band_key = ? and sort_ms <= ? and sort_ms >= ? order by sort_ms desc limit ${ITEMS_PER_KEY})`;
+    const after = `select item_id from (select item_id from item_bands where band_key = ? and sort_ms > ? and sort_ms <= ? order by sort_ms asc limit ${ITEMS_PER_KEY})`;
+    text = Array.from({ length: keys }, () => `${before} union all ${after}`).join(' union all ');
+    unionSql.set(keys, text);
+  }
+  return text;
+}
+
 /** SQLite (no LATERAL): the same bounded scans as one compound SELECT of per-key subqueries. */
 async function nearestPerKeyUnion(db: Executor, keys: readonly number[], range: Range): Promise<{ item_id: number }[]> {
-  const side = (key: number, before: boolean) => db
-    .selectFrom((eb) => {
-      const scan = eb.selectFrom('item_bands').select('item_id').where('band_key', '=', key);
-      return (before
-        ? scan.where('sort_ms', '<=', range.atMs).where('sort_ms', '>=', range.fromMs).orderBy('sort_ms', 'desc')
-        : scan.where('sort_ms', '>', range.atMs).where('sort_ms', '<=', range.toMs).orderBy('sort_ms', 'asc'))
-        .limit(ITEMS_PER_KEY)
-        .as('nearest');
-    })
-    .select('nearest.item_id');
-  const [first, ...rest] = keys.flatMap((key) => [side(key, true), side(key, false)]);
-  if (first === undefined) return [];
-  return rest.reduce((query, next) => query.unionAll(next), first).execute();
+  const parameters = keys.flatMap((key) => [key, range.atMs, range.fromMs, key, range.atMs, range.toMs]);
+  const result = await db.executeQuery<{ item_id: number }>(CompiledQuery.raw(nearestPerKeySql(keys.length), parameters));
+  return result.rows;
 }
 
 /** The band keys each of the given items shares with `keys` (for explain). */

@@ -109,7 +109,7 @@ export interface WrittenItems {
 function storyInput(itemId: number, sourceId: string, record: ItemRecord, sortAt: Timestamp): StoryInput {
   return {
     itemId, sourceId, sortAt, canonicalUrl: record.canonicalUrl, title: record.title, text: record.text,
-    fingerprint: record.fingerprint ?? null,
+    fingerprint: record.fingerprint ?? null, contentHash: record.contentHash,
     ...(record.features ? { features: record.features } : {}),
   };
 }

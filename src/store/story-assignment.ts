@@ -50,6 +50,8 @@ export interface StoryInput {
   fingerprint: string | null;
   /** Its features when the caller already computed them (from the same title and text). */
   features?: ItemFeatures;
+  /** Its content hash: with the id, what its features are cached under for the items that will find it as a candidate. */
+  contentHash?: string;
 }
 
 /** Options of `assignStories`. */
@@ -119,6 +121,7 @@ async function candidates(trx: Transaction<Database>, ids: number[], decided: Re
 async function assignOne(trx: Transaction<Database>, item: StoryInput, windowMs: number, decided: ReadonlyMap<number, number>): Promise<StoryDecision | undefined> {
   if (item.fingerprint === null) return undefined;
   const features = item.features ?? itemFeatures(item);
+  if (item.contentHash !== undefined) cacheFeatures(`${item.itemId}:${item.contentHash}`, features);
   const keys = bandKeys(parseSignature(item.fingerprint) ?? signatureOf(features));
   const sortMs = Date.parse(item.sortAt);
   const fromMs = sortMs - windowMs;
