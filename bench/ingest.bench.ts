@@ -6,6 +6,9 @@
  * (recordFetch of ready rows, in-process, 8 at once).
  *
  *   BENCH_SOURCES=200 (default; the full run in the issue is BENCH_SOURCES=1000)   BENCH_ITEMS=50
+ *   BENCH_TEXT=distinct (default: every item tells its own story, as in real feeds) or alike (every item a
+ *     near-duplicate of every other: the worst case for story clustering, each new item verifying the most
+ *     candidates)
  *   FEEDLOOM_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres (PostgreSQL rows skipped if it does not answer)
  *
  * A re-poll stores nothing: its items/s counts the items of the sources it covered. Wall times include starting each process (node + tsx compiling the sources: measured and printed as
@@ -29,6 +32,7 @@ import {
   countItems, createDatabase, createPostgresDatabase, dropPostgresDatabase, migrateToLatest, recordFetch, syncSources, withDatabaseName,
 } from '../src/store/index.js';
 import type { DatabaseHandle } from '../src/store/index.js';
+import { random, vocabulary } from './dedup-synthetic.js';
 
 // Run as a child: `--child <feedloom args>` runs the CLI in this process and reports its peak RSS on the last stderr line.
 if (process.argv[2] === '--child') {
@@ -44,8 +48,32 @@ const HOSTS = 8;
 const PG_ADMIN = process.env['FEEDLOOM_BENCH_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SELF = path.relative(process.cwd(), new URL(import.meta.url).pathname);
 
+const TEXT = process.env['BENCH_TEXT'] === 'alike' ? 'alike' : 'distinct';
+const VOCABULARY = vocabulary(20_260_101);
+
 /** The RSS document of source `n`: ITEMS items with some real-looking HTML. */
 function feedOf(n: number): Buffer {
+  return TEXT === 'alike' ? alikeFeedOf(n) : distinctFeedOf(n);
+}
+
+/** Items that each tell their own story, in trade-press-shaped text (see dedup-synthetic). */
+function distinctFeedOf(n: number): Buffer {
+  const rand = random(n + 1);
+  const v = VOCABULARY;
+  const items = Array.from({ length: ITEMS }, (_, i) => {
+    const date = new Date(Date.UTC(2026, 0, 1) - (n * ITEMS + i) * 600_000).toUTCString();
+    return `<item><title>${v.name(rand)} ${v.words(rand, 2)} ${v.rareName(rand)} ${v.words(rand, 3)}</title>`
+      + `<link>https://news${n % 50}.example/${n}/${i}</link><guid isPermaLink="false">s${n}-i${i}</guid><pubDate>${date}</pubDate>`
+      + `<description>&lt;p&gt;${v.rareName(rand)} ${v.words(rand, 20)} &lt;a href="/x/${i}"&gt;${v.words(rand, 2)}&lt;/a&gt; `
+      + `&lt;b&gt;${v.name(rand)}&lt;/b&gt; ${v.words(rand, 20)}.&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;`
+      + `&lt;p&gt;${v.words(rand, 40)} ${v.rareName(rand)}.&lt;/p&gt;</description></item>`;
+  }).join('');
+  return Buffer.from(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ${n}</title>`
+    + `<link>https://news${n % 50}.example/</link><description>bench</description>${items}</channel></rss>`);
+}
+
+/** Items that all say nearly the same thing. */
+function alikeFeedOf(n: number): Buffer {
   const items = Array.from({ length: ITEMS }, (_, i) => {
     const date = new Date(Date.UTC(2026, 0, 1) - (n * ITEMS + i) * 600_000).toUTCString();
     return `<item><title>Source ${n} story ${i}: VMware, Red Hat &amp; the hypervisor market</title>`
@@ -234,7 +262,7 @@ async function main(): Promise<void> {
       sources: origins.urls.map((url, n) => ({ id: `s${n}`, url })),
     }));
     const mb = bodies.reduce((n, b) => n + b.length, 0) / 1e6;
-    console.log(`ingest benchmark: ${SOURCES} sources x ${ITEMS} items (${(SOURCES * ITEMS).toLocaleString('en')} items, ${mb.toFixed(1)} MB), ${HOSTS} local hosts`);
+    console.log(`ingest benchmark: ${SOURCES} sources x ${ITEMS} items (${(SOURCES * ITEMS).toLocaleString('en')} items, ${mb.toFixed(1)} MB, text ${TEXT}), ${HOSTS} local hosts`);
     const startup = performance.now();
     await runChild(['--version'], {});
     console.log(`  process start (node + tsx, \`feedloom --version\`): ${((performance.now() - startup) / 1000).toFixed(2)} s, included in every wall time below\n`);
