@@ -23,7 +23,7 @@ export interface HttpClientSettings {
   onConnect?: (target: ConnectTarget) => void;
   /**
    * Connections outlive one fetch (a pool): a GET whose kept-alive connection the server closed just as it was
-   * reused is sent once more, on a new connection.
+   * reused is sent again (up to MAX_SENDS times in all), on another connection.
    */
   reuseConnections?: boolean;
 }
