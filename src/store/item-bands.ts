@@ -1,6 +1,7 @@
 import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.js';
+import { chunks } from './chunks.js';
 
 /** An item's band keys and the instant they are filed under. */
 export interface ItemBands {
@@ -23,16 +24,12 @@ const ROWS_PER_INSERT = 300;
 /** File the band keys of the given items. */
 export async function insertBands(db: Executor, items: readonly ItemBands[]): Promise<void> {
   const rows = items.flatMap((item) => [...new Set(item.keys)].map((key) => ({ band_key: key, sort_ms: item.sortMs, item_id: item.itemId })));
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await db.insertInto('item_bands').values(rows.slice(start, start + ROWS_PER_INSERT)).execute();
-  }
+  for (const batch of chunks(rows, ROWS_PER_INSERT)) await db.insertInto('item_bands').values(batch).execute();
 }
 
 /** Remove the band keys of the given items (before filing an updated item's new ones). */
 export async function deleteBands(db: Executor, itemIds: readonly number[]): Promise<void> {
-  for (let start = 0; start < itemIds.length; start += 500) {
-    await db.deleteFrom('item_bands').where('item_id', 'in', itemIds.slice(start, start + 500)).execute();
-  }
+  for (const batch of chunks(itemIds, 500)) await db.deleteFrom('item_bands').where('item_id', 'in', batch).execute();
 }
 
 /**

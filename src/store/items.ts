@@ -9,6 +9,7 @@ import type { StoryInput } from './story-assignment.js';
 import { fromJsonArray, toJson } from './json-column.js';
 import { withoutTombstoned } from './tombstones.js';
 import type { ItemRow, ItemUpdate } from './tables.js';
+import { chunks } from './chunks.js';
 
 /** An item as stored. */
 export interface StoredItem {
@@ -72,11 +73,6 @@ function sortAt(record: ItemRecord, firstSeenAt: Timestamp): Timestamp {
 const INSERT_BATCH = 200;
 const LOOKUP_BATCH = 500;
 
-function chunks<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < list.length; start += size) out.push(list.slice(start, start + size));
-  return out;
-}
 
 /** The content columns of a record: what an insert writes and an update rewrites. */
 function contentColumns(record: ItemRecord) {
@@ -114,23 +110,16 @@ function storyInput(itemId: number, sourceId: string, record: ItemRecord, sortAt
   };
 }
 
-/** The stored content hash of each of these guid keys of a source that is stored. */
-export async function storedContentHashes(db: Kysely<Database>, sourceId: string, guidKeys: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const batch of chunks(guidKeys, LOOKUP_BATCH)) {
-    const rows = await db.selectFrom('items').select(['guid_key', 'content_hash'])
-      .where('source_id', '=', sourceId).where('guid_key', 'in', batch).execute();
-    for (const row of rows) out.set(row.guid_key, row.content_hash);
-  }
-  return out;
-}
-
-/** The stored version of each of these records that is stored, by guid key. */
-async function storedVersions(trx: Transaction<Database>, sourceId: string, records: readonly ItemRecord[]) {
+/** The stored version (content hash, first seen) of each of these guid keys of a source that is stored, by guid key. */
+export async function storedVersions(
+  db: Kysely<Database> | Transaction<Database>,
+  sourceId: string,
+  guidKeys: readonly string[],
+): Promise<Map<string, { content_hash: string; first_seen_at: Timestamp }>> {
   const out = new Map<string, { content_hash: string; first_seen_at: Timestamp }>();
-  for (const batch of chunks(records, LOOKUP_BATCH)) {
-    const rows = await trx.selectFrom('items').select(['guid_key', 'content_hash', 'first_seen_at'])
-      .where('source_id', '=', sourceId).where('guid_key', 'in', batch.map((record) => record.guidKey)).execute();
+  for (const batch of chunks(guidKeys, LOOKUP_BATCH)) {
+    const rows = await db.selectFrom('items').select(['guid_key', 'content_hash', 'first_seen_at'])
+      .where('source_id', '=', sourceId).where('guid_key', 'in', batch).execute();
     for (const row of rows) out.set(row.guid_key, row);
   }
   return out;
@@ -170,7 +159,7 @@ export async function writeItems(
   const listed = distinctByGuidKey(records);
   // A purged item's tombstone keeps it out even while its feed still lists it.
   const distinct = await withoutTombstoned(trx, sourceId, listed);
-  const stored = await storedVersions(trx, sourceId, distinct);
+  const stored = await storedVersions(trx, sourceId, distinct.map((record) => record.guidKey));
   const vendorRows: { itemId: number; vendors: NonNullable<ItemRecord['vendors']> }[] = [];
   const added: StoryInput[] = [];
   const changedInputs: StoryInput[] = [];
@@ -198,7 +187,7 @@ export async function writeItems(
   const known = distinct.filter((record) => !inserted.has(record.guidKey));
   // Another writer may have inserted an item since the look-up (its insert here then did nothing): look again.
   const raced = known.filter((record) => !stored.has(record.guidKey));
-  if (raced.length > 0) for (const [key, row] of await storedVersions(trx, sourceId, raced)) stored.set(key, row);
+  if (raced.length > 0) for (const [key, row] of await storedVersions(trx, sourceId, raced.map((record) => record.guidKey))) stored.set(key, row);
   const changed = known.filter((record) => {
     const hash = stored.get(record.guidKey)?.content_hash;
     return hash !== undefined && hash !== record.contentHash;

@@ -4,6 +4,7 @@ import type { Database, TimeInput, Timestamp } from './database.js';
 import { toTimestamp } from './database.js';
 import { fromJsonArray, toJson } from './json-column.js';
 import type { NewSourceRow, SourceRow } from './tables.js';
+import { chunks } from './chunks.js';
 
 /** A source as feeds.config.json defines it: what `syncSources` writes. */
 export interface ConfiguredSource {
@@ -100,10 +101,10 @@ export async function syncSources(
   }));
   return db.transaction().execute(async (trx) => {
     const before = new Set((await trx.selectFrom('sources').select('id').execute()).map((row) => row.id));
-    for (let start = 0; start < rows.length; start += UPSERT_BATCH) {
+    for (const batch of chunks(rows, UPSERT_BATCH)) {
       await trx
         .insertInto('sources')
-        .values(rows.slice(start, start + UPSERT_BATCH))
+        .values(batch)
         .onConflict((oc) =>
           oc.column('id').doUpdateSet((eb) => {
             const sameUrl = eb('sources.url', '=', eb.ref('excluded.url'));
@@ -170,8 +171,8 @@ export async function getSource(db: Kysely<Database>, id: string): Promise<Sourc
 export async function getSources(db: Kysely<Database>, ids: Iterable<string>): Promise<Map<string, Source>> {
   const wanted = [...new Set(ids)];
   const found = new Map<string, Source>();
-  for (let start = 0; start < wanted.length; start += UPSERT_BATCH) {
-    const rows = await db.selectFrom('sources').selectAll().where('id', 'in', wanted.slice(start, start + UPSERT_BATCH)).execute();
+  for (const batch of chunks(wanted, UPSERT_BATCH)) {
+    const rows = await db.selectFrom('sources').selectAll().where('id', 'in', batch).execute();
     for (const row of rows) found.set(row.id, toSource(row));
   }
   return found;

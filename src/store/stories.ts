@@ -1,18 +1,14 @@
 import { PostgresAdapter } from 'kysely';
 import type { Transaction } from 'kysely';
 import type { Database, Timestamp } from './database.js';
+import { chunks } from './chunks.js';
 
 const BATCH = 500;
 
-function chunks<T>(list: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < list.length; start += BATCH) out.push(list.slice(start, start + BATCH));
-  return out;
-}
 
 /** Found a story per item (story id = the founding item's id), each with that one item. */
 export async function createStories(trx: Transaction<Database>, founders: readonly { itemId: number; sortAt: Timestamp }[], now: Timestamp): Promise<void> {
-  for (const batch of chunks(founders)) {
+  for (const batch of chunks(founders, BATCH)) {
     await trx
       .insertInto('stories')
       .values(batch.map((f) => ({ id: f.itemId, published_at: f.sortAt, updated_at: now, item_count: 1, source_count: 1 })))
@@ -28,20 +24,20 @@ export async function createStories(trx: Transaction<Database>, founders: readon
 export async function lockStories(trx: Transaction<Database>, storyIds: readonly number[]): Promise<void> {
   if (storyIds.length === 0 || !(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
   const ids = [...new Set(storyIds)].sort((a, b) => a - b);
-  for (const batch of chunks(ids)) {
+  for (const batch of chunks(ids, BATCH)) {
     await trx.selectFrom('stories').select('id').where('id', 'in', batch).orderBy('id').forUpdate().execute();
   }
 }
 
 /** Put founding items in their own stories (story id = item id). */
 export async function setOwnStories(trx: Transaction<Database>, itemIds: readonly number[]): Promise<void> {
-  for (const batch of chunks(itemIds)) await trx.updateTable('items').set((eb) => ({ story_id: eb.ref('id') })).where('id', 'in', batch).execute();
+  for (const batch of chunks(itemIds, BATCH)) await trx.updateTable('items').set((eb) => ({ story_id: eb.ref('id') })).where('id', 'in', batch).execute();
 }
 
 /** Put items in a story (a story id → the ids of the items joining it). */
 export async function setItemStories(trx: Transaction<Database>, members: ReadonlyMap<number, readonly number[]>): Promise<void> {
   for (const [storyId, itemIds] of members) {
-    for (const batch of chunks(itemIds)) await trx.updateTable('items').set({ story_id: storyId }).where('id', 'in', batch).execute();
+    for (const batch of chunks(itemIds, BATCH)) await trx.updateTable('items').set({ story_id: storyId }).where('id', 'in', batch).execute();
   }
 }
 
@@ -51,7 +47,7 @@ export async function setItemStories(trx: Transaction<Database>, members: Readon
  * concurrent writer committed while this one waited for the lock.
  */
 export async function recountStories(trx: Transaction<Database>, storyIds: readonly number[], now: Timestamp): Promise<void> {
-  for (const batch of chunks([...new Set(storyIds)])) {
+  for (const batch of chunks([...new Set(storyIds)], BATCH)) {
     await trx
       .updateTable('stories')
       .set((eb) => ({
@@ -71,7 +67,7 @@ export async function recountStories(trx: Transaction<Database>, storyIds: reado
 /** The stories the given items are in. */
 export async function storiesOfItems(trx: Transaction<Database>, itemIds: readonly number[]): Promise<number[]> {
   const out: number[] = [];
-  for (const batch of chunks(itemIds)) {
+  for (const batch of chunks(itemIds, BATCH)) {
     const rows = await trx.selectFrom('items').select('story_id').where('id', 'in', batch).where('story_id', 'is not', null).execute();
     for (const row of rows) if (row.story_id !== null) out.push(Number(row.story_id));
   }

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { bandKeys, decideStory, isArticleUrl, itemFeatures, MAX_TEXT_CHARS, parseSignature, signatureOf } from '../dedup/index.js';
 import type { ItemFeatures, StoryCandidate, StoryDecision } from '../dedup/index.js';
 import type { Database, Timestamp } from './database.js';
+import { chunks } from './chunks.js';
 import { bandHits, deleteBands, insertBands } from './item-bands.js';
 import { createStories, lockStories, recountStories, setItemStories, setOwnStories, storiesOfItems } from './stories.js';
 
@@ -180,7 +181,7 @@ async function recordMatches(trx: Transaction<Database>, assigned: readonly Assi
     item_id: item.itemId, matched_item_id: decision.match.itemId, rule: decision.match.verdict.rule,
     score: decision.match.verdict.score, evidence: JSON.stringify(decision.match.verdict.evidence), decided_at: now,
   }]);
-  for (let start = 0; start < rows.length; start += 200) await trx.insertInto('story_matches').values(rows.slice(start, start + 200)).execute();
+  for (const batch of chunks(rows, 200)) await trx.insertInto('story_matches').values(batch).execute();
 }
 
 /** Changed items keep their story; their band keys follow their new content and instant. */

@@ -3,6 +3,7 @@ import type { Database, Timestamp } from './database.js';
 import { toStoredItem } from './items.js';
 import type { StoredItem } from './items.js';
 import { vendorsOfItems } from './item-vendors.js';
+import { chunks } from './chunks.js';
 
 /** A stored item with the vendor ids it is about. */
 export interface TaggedItem extends StoredItem {
@@ -86,8 +87,7 @@ export interface StoryWithItems {
 export async function storiesWithItems(db: Kysely<Database>, storyIds: readonly number[]): Promise<StoryWithItems[]> {
   if (storyIds.length === 0) return [];
   const stories = new Map<number, StoryWithItems>();
-  for (let start = 0; start < storyIds.length; start += 500) {
-    const ids = storyIds.slice(start, start + 500);
+  for (const ids of chunks(storyIds, 500)) {
     const rows = await db.selectFrom('stories').selectAll().where('id', 'in', ids).execute();
     for (const row of rows) {
       stories.set(Number(row.id), { id: Number(row.id), publishedAt: row.published_at, updatedAt: row.updated_at, items: [] });

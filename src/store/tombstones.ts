@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Timestamp } from './database.js';
+import { chunks } from './chunks.js';
 
 // Rows per statement: 3 bound values each.
 const BATCH = 500;
@@ -12,10 +13,10 @@ export interface Tombstone {
 
 /** Record the identity of purged items (idempotent: a tombstone already there stays as it was). */
 export async function addTombstones(trx: Transaction<Database>, tombstones: readonly Tombstone[], purgedAt: Timestamp): Promise<void> {
-  for (let start = 0; start < tombstones.length; start += BATCH) {
+  for (const batch of chunks(tombstones, BATCH)) {
     await trx
       .insertInto('item_tombstones')
-      .values(tombstones.slice(start, start + BATCH).map((t) => ({ source_id: t.sourceId, guid_key: t.guidKey, purged_at: purgedAt })))
+      .values(batch.map((t) => ({ source_id: t.sourceId, guid_key: t.guidKey, purged_at: purgedAt })))
       .onConflict((oc) => oc.columns(['source_id', 'guid_key']).doNothing())
       .execute();
   }
@@ -29,12 +30,12 @@ export async function withoutTombstoned<T extends { guidKey: string }>(
 ): Promise<T[]> {
   if (records.length === 0) return [];
   const buried = new Set<string>();
-  for (let start = 0; start < records.length; start += BATCH) {
+  for (const batch of chunks(records, BATCH)) {
     const rows = await trx
       .selectFrom('item_tombstones')
       .select('guid_key')
       .where('source_id', '=', sourceId)
-      .where('guid_key', 'in', records.slice(start, start + BATCH).map((r) => r.guidKey))
+      .where('guid_key', 'in', batch.map((r) => r.guidKey))
       .execute();
     for (const row of rows) buried.add(row.guid_key);
   }
