@@ -24,7 +24,7 @@ export function allowedSources(feed: CuratedFeedConfig, config: Config): Set<str
 }
 
 /** What entries for these stories are built with: the sources their items came from, and vendor names. */
-export async function entryContext(db: Kysely<Database>, config: Config, stories: readonly StoryWithItems[]): Promise<EntryContext> {
+async function entryContext(db: Kysely<Database>, config: Config, stories: readonly StoryWithItems[]): Promise<EntryContext> {
   const sources = await getSources(db, stories.flatMap((story) => story.items.map((item) => item.sourceId)));
   return { baseUrl: config.site.baseUrl, sources, vendorNames: new Map(config.vendors.map((v) => [v.id, v.name])) };
 }

@@ -1,4 +1,4 @@
-export { allowedSources, curateFeed, entriesFor, entryContext, feedUrls, matchingStoryIds } from './curate-feed.js';
+export { allowedSources, curateFeed, entriesFor, feedUrls, matchingStoryIds } from './curate-feed.js';
 export { buildEntry, representative, sourceTitle, storyUrl } from './build-entry.js';
 export type { EntryContext } from './build-entry.js';
 export { matchItem } from './match-item.js';

@@ -6,7 +6,7 @@ import { parseFeed } from '../parse/index.js';
 import { planAfterFetch } from '../schedule/index.js';
 import type { FeedHints, FetchObservation, PublishingRate, ScheduleNotice } from '../schedule/index.js';
 import type { Kysely } from 'kysely';
-import { recordFetch, storedContentHashes } from '../store/index.js';
+import { recordFetch, storedVersions } from '../store/index.js';
 import type { Database, FetchOutcome } from '../store/index.js';
 import { baseItemRecords, enricher } from './item-record.js';
 import type { Tagger } from './item-record.js';
@@ -127,9 +127,9 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
       notices = decision.notices;
       // Signatures and vendors only for what is new or changed: a feed re-served whole with one new item costs one.
       const items = baseItemRecords(normalised.items);
-      const stored = await storedContentHashes(deps.db, target.id, items.map((record) => record.guidKey));
+      const stored = await storedVersions(deps.db, target.id, items.map((record) => record.guidKey));
       const enrich = enricher(deps.tagger);
-      for (const record of items) if (stored.get(record.guidKey) !== record.contentHash) enrich(record);
+      for (const record of items) if (stored.get(record.guidKey)?.content_hash !== record.contentHash) enrich(record);
       outcome = {
         ...base, durationMs: now().getTime() - startedAt.getTime(), notModified: false,
         items, enrich, nextFetchAt: decision.nextFetchAt, schedule: decision.changes,

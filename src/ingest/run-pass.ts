@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../model/index.js';
 import { runClaimLoop } from '../schedule/index.js';
-import { claimSources, releaseLeases } from '../store/index.js';
+import { claimSources, hostOf, releaseLeases } from '../store/index.js';
 import type { ClaimedSource, ClaimScope } from '../store/index.js';
 import { ingestSource } from './ingest-source.js';
 import type { IngestDeps, IngestSettings, IngestTarget, SourceIngestResult } from './ingest-source.js';
@@ -24,14 +24,6 @@ export interface PassOptions {
   onProgress?: (done: number, total: number, result: SourceIngestResult) => void;
   /** Abort: start no more sources, finish the ones in flight (graceful shutdown). */
   signal?: AbortSignal;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return url;
-  }
 }
 
 /** Ingest every target with bounded global and per-host concurrency; a failing source never stops the others. */

@@ -10,7 +10,7 @@ export { dueSources, getSource, getSources, listSources, syncSources, toSource }
 export type { ConfiguredSource, DueOptions, Source, SyncResult } from './sources.js';
 export { contentHash, guidKey, toItemRecord } from './item-record.js';
 export type { HashedFields, ItemRecord } from './item-record.js';
-export { countItems, listItems, storedContentHashes, toStoredItem } from './items.js';
+export { countItems, listItems, storedVersions, toStoredItem } from './items.js';
 export type { StoredItem, WriteItemsOptions } from './items.js';
 export { recordFetch } from './record-fetch.js';
 export type { FetchOutcome, RecordedFetch } from './record-fetch.js';
@@ -31,7 +31,7 @@ export { retagItems } from './retag.js';
 export type { RetagResult } from './retag.js';
 export { readStoreMetrics } from './metrics-reads.js';
 export type { FetchCount, FetchResultName, SourceHealth, StoreMetrics } from './metrics-reads.js';
-export { claimSources, heldLeases, releaseLeases } from './leases.js';
+export { claimSources, heldLeases, hostOf, releaseLeases } from './leases.js';
 export type { ClaimedSource, ClaimOptions, ClaimScope, HeldLease } from './leases.js';
 export { scheduleStateOf } from './source-schedule.js';
 export type { SourceScheduleChanges, SourceScheduleState, StoredFeedHints } from './source-schedule.js';

@@ -52,7 +52,8 @@ const CLAIM_LOCK_KEY = 4_672_100;
 const CANDIDATES_PER_SLOT = 4;
 const MIN_CANDIDATES = 32;
 
-function hostOf(url: string): string {
+/** What fetch.perHostConcurrency counts by: a URL's host (with its port), lower-cased; the text itself if it is no URL. */
+export function hostOf(url: string): string {
   try {
     return new URL(url).host.toLowerCase();
   } catch {
