@@ -26,7 +26,6 @@ export function crossCheck(raw: unknown): RawProblem[] {
   uniqueValues(root, 'sources', 'url', 'URL', problems);
   const vendorIds = uniqueValues(root, 'vendors', 'id', 'id', problems);
   uniqueValues(root, 'feeds', 'id', 'id', problems);
-  checkAliases(root, problems);
   checkFeedReferences(root, knowable(root, 'vendors', vendorIds), knowable(root, 'sources', sourceIds), problems);
   checkSchedule(record(root['schedule']) ?? {}, problems);
   checkFetch(record(root['fetch']) ?? {}, problems);
@@ -51,18 +50,26 @@ function uniqueValues(root: Json, entries: string, field: string, noun: string, 
   return [...firstIndex.keys()];
 }
 
-/** The same alias twice in one vendor is a slip (and would be matched twice). */
-function checkAliases(root: Json, problems: RawProblem[]): void {
-  list(root['vendors']).forEach((vendor, vendorIndex) => {
-    const seen = new Map<string, number>();
+/**
+ * Aliases one vendor lists twice, in the same spelling or in another case ("SUSE" and "SuSE"): harmless (each
+ * matches what it matches, and a vendor is tagged once), so not a problem, but worth a word in `check`.
+ */
+export function aliasRepeats(raw: unknown): { path: PathSegment[]; message: string }[] {
+  const notes: { path: PathSegment[]; message: string }[] = [];
+  list(record(raw)?.['vendors']).forEach((vendor, vendorIndex) => {
+    const seen = new Map<string, { index: number; text: string }>();
     list(record(vendor)?.['aliases']).forEach((alias, aliasIndex) => {
       const text = typeof alias === 'string' ? alias : record(alias)?.['text'];
       if (typeof text !== 'string') return;
       const first = seen.get(text.toLowerCase());
-      if (first === undefined) seen.set(text.toLowerCase(), aliasIndex);
-      else problems.push({ path: ['vendors', vendorIndex, 'aliases', aliasIndex], message: `duplicate alias ${JSON.stringify(text)}: aliases[${first}] has it already` });
+      if (first === undefined) seen.set(text.toLowerCase(), { index: aliasIndex, text });
+      else {
+        const how = first.text === text ? 'repeats' : `repeats in another case (${JSON.stringify(first.text)})`;
+        notes.push({ path: ['vendors', vendorIndex, 'aliases', aliasIndex], message: `alias ${JSON.stringify(text)} ${how} aliases[${first.index}]; both are kept, and the vendor is tagged once` });
+      }
     });
   });
+  return notes;
 }
 
 /** Curated feed rules may name only vendors and sources that exist. */

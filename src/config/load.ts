@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../model/errors.js';
-import { crossCheck } from './cross-checks.js';
+import { aliasRepeats, crossCheck } from './cross-checks.js';
 import { JsonSyntaxError, parseJsonDocument } from './json-document.js';
 import type { JsonDocument } from './json-document.js';
-import { orderProblems } from './problems.js';
+import { formatPath, orderProblems } from './problems.js';
 import type { RawProblem } from './problems.js';
 import { resolveConfig } from './resolve.js';
 import { checkShape, knownKeysAt } from './schema.js';
@@ -43,7 +43,7 @@ export function parseConfig(jsonText: string, fileName: string): Config {
     ...crossCheck(document.value),
   ];
   if (problems.length > 0 || !shape.ok) throw new ConfigError(fileName, orderProblems(problems, document));
-  return resolveConfig(shape.config);
+  return resolveConfig(shape.config, aliasRepeats(document.value).map((note) => `${formatPath(note.path)}: ${note.message}`));
 }
 
 function readFailure(error: unknown): string {

@@ -4,7 +4,7 @@ import type { ConfigShape } from './schema.js';
 import type { Config, ConfigPattern, SourceConfig, VendorAlias, VendorConfig } from './types.js';
 
 /** Build the typed Config from a valid shape: inherited settings filled in, alias case rules decided, regexes compiled. */
-export function resolveConfig(shape: ConfigShape): Config {
+export function resolveConfig(shape: ConfigShape, warnings: readonly string[] = []): Config {
   const fetch = shape.fetch;
   const schedule = {
     tick: shape.schedule.tick,
@@ -53,6 +53,7 @@ export function resolveConfig(shape: ConfigShape): Config {
         },
       };
     }),
+    warnings: [...warnings],
   };
 }
 
@@ -63,5 +64,7 @@ function resolveVendor(vendor: ConfigShape['vendors'][number]): VendorConfig {
         ? { text: alias, caseSensitive: aliasCaseSensitive(alias, undefined, vendor.caseSensitive) }
         : { text: alias.text, caseSensitive: aliasCaseSensitive(alias.text, alias.caseSensitive, vendor.caseSensitive) },
   );
-  return { id: vendor.id, name: vendor.name, aliases };
+  // An alias written twice is one alias; case variants are both kept (each matches its own spellings).
+  const distinct = aliases.filter((alias, i) => aliases.findIndex((a) => a.text === alias.text && a.caseSensitive === alias.caseSensitive) === i);
+  return { id: vendor.id, name: vendor.name, aliases: distinct };
 }

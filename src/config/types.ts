@@ -8,6 +8,8 @@ export interface Config {
   sources: SourceConfig[];
   vendors: VendorConfig[];
   feeds: CuratedFeedConfig[];
+  /** What is valid but worth a word to the operator (`feedloom check` prints these), each `path: message`. */
+  warnings: string[];
 }
 
 /** The published site and its feeds. */

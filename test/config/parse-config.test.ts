@@ -121,8 +121,6 @@ describe('parseConfig: one problem, reported at its exact path', () => {
       'vendors[0].aliases[1].casesensitive: unknown key (did you mean "caseSensitive"?)'],
     ['caseSensitive not a boolean', edit((c) => { c.vendor(0)['aliases'] = [{ text: 'ESXi', caseSensitive: 'no' }]; }),
       'vendors[0].aliases[0].caseSensitive: expected true or false, got the string "no"'],
-    ['same alias twice', edit((c) => { c.vendor(0)['aliases'] = ['VMware', 'vSphere', 'vmware']; }),
-      'vendors[0].aliases[2]: duplicate alias "vmware": aliases[0] has it already'],
     ['vendor without a name', edit((c) => { delete c.vendor(0)['name']; }), 'vendors[0].name: required'],
     // feeds
     ['unknown vendor', edit((c) => { c.feed(1)['match'] = { vendors: ['vmwar'] }; }),
@@ -262,6 +260,19 @@ describe('parseConfig: the typed result', () => {
     expect(config.sources).toEqual([
       { id: 'a', url: 'http://127.0.0.1:8000/a.xml', title: undefined, siteUrl: undefined, tags: [], intervalMs: 2_700_000, priority: 0, enabled: true, allowPrivateNetworks: true },
       { id: 'b', url: 'https://b.example/feed', title: 'B', siteUrl: undefined, tags: [], intervalMs: 7_200_000, priority: 7, enabled: false, allowPrivateNetworks: false },
+    ]);
+  });
+
+  it('accepts an alias repeated in another case or spelled twice, keeps each spelling once, and says so', () => {
+    const config = parseConfig(
+      JSON.stringify({ vendors: [{ id: 'suse', name: 'SUSE', aliases: ['SUSE', 'SuSE', 'openSUSE', 'SUSE', { text: 'suse', caseSensitive: true }] }] }),
+      'vendors.json',
+    );
+    expect(config.vendors[0]?.aliases.map((a) => a.text)).toEqual(['SUSE', 'SuSE', 'openSUSE', 'suse']);
+    expect(config.warnings).toEqual([
+      'vendors[0].aliases[1]: alias "SuSE" repeats in another case ("SUSE") aliases[0]; both are kept, and the vendor is tagged once',
+      'vendors[0].aliases[3]: alias "SUSE" repeats aliases[0]; both are kept, and the vendor is tagged once',
+      'vendors[0].aliases[4]: alias "suse" repeats in another case ("SUSE") aliases[0]; both are kept, and the vendor is tagged once',
     ]);
   });
 

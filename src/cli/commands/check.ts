@@ -13,6 +13,7 @@ export const checkCommand: Command = {
   async run(_args, io) {
     const config = await requireConfig(io);
     io.stdout.write(`config ${configFile(io)} is valid\n`);
+    for (const warning of config.warnings) io.stdout.write(`warning: ${warning}\n`);
     for (const line of describeConfig(config)) io.stdout.write(`${line}\n`);
     return EXIT.ok;
   },
