@@ -80,6 +80,7 @@ function checkFeedReferences(root: Json, vendorIds: string[] | undefined, source
     const references: [string, string, string[] | undefined][] = [
       ['vendors', 'vendor', vendorIds],
       ['vendorsAll', 'vendor', vendorIds],
+      ['mentions', 'vendor', vendorIds],
       ['sources', 'source', sourceIds],
     ];
     for (const [key, noun, known] of references) {

@@ -43,6 +43,7 @@ function describeRule(feed: CuratedFeedConfig, enabled: SourceConfig[]): string 
   const patterns = (list: { source: string }[]) => list.map((pattern) => `/${pattern.source}/`).join(' ');
   if (match.vendors.length > 0) parts.push(`about any of ${match.vendors.join(', ')}`);
   if (match.vendorsAll.length > 0) parts.push(`about all of ${match.vendorsAll.join(', ')}`);
+  if (match.mentions.length > 0) parts.push(`naming any of ${match.mentions.join(', ')}`);
   if (match.keywords.length > 0) parts.push(`matching ${patterns(match.keywords)}`);
   if (match.exclude.length > 0) parts.push(`not matching ${patterns(match.exclude)}`);
   if (match.sources.length > 0) parts.push(`from ${match.sources.join(', ')}`);

@@ -44,6 +44,7 @@ export function resolveConfig(shape: ConfigShape, warnings: readonly string[] = 
         match: {
           vendors: [...match.vendors],
           vendorsAll: [...match.vendorsAll],
+          mentions: [...match.mentions],
           keywords: match.keywords.map(compile),
           exclude: match.exclude.map(compile),
           sources: [...match.sources],

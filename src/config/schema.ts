@@ -114,6 +114,7 @@ const vendorSchema = z.strictObject({
 const matchSchema = z.strictObject({
   vendors: z.array(z.string()).default([]).meta({ description: 'Vendor ids: the item is about at least one.' }),
   vendorsAll: z.array(z.string()).default([]).meta({ description: 'Vendor ids: the item is about all of them.' }),
+  mentions: z.array(z.string()).default([]).meta({ description: 'Vendor ids: the item names at least one, even in passing.' }),
   keywords: z.array(pattern()).default([]).meta({ description: 'Regular expressions: at least one matches the title or text.' }),
   exclude: z.array(pattern()).default([]).meta({ description: 'Regular expressions: none matches the title or text.' }),
   sources: z.array(z.string()).default([]).meta({ description: 'Source ids the item must come from.' }),

@@ -111,6 +111,8 @@ export interface FeedMatch {
   vendors: string[];
   /** The item is about every one of these vendor ids. */
   vendorsAll: string[];
+  /** The item names at least one of these vendor ids, in passing or not. */
+  mentions: string[];
   /** At least one matches the item's title or text. */
   keywords: ConfigPattern[];
   /** None matches the item's title or text. */

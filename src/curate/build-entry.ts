@@ -40,6 +40,7 @@ export function buildEntry(story: StoryWithItems, context: EntryContext): Curate
   const rep = representative(story, context.sources);
   const ordered = [rep, ...story.items.filter((i) => i !== rep)];
   const vendorIds = new Set(story.items.flatMap((i) => i.vendorIds));
+  const mentionIds = new Set(story.items.flatMap((i) => [...i.vendorIds, ...i.mentionIds]));
   const source = context.sources.get(rep.sourceId);
   const updated = [story.updatedAt, rep.updatedAt ?? '', rep.firstSeenAt].reduce((a, b) => (b > a ? b : a));
   return {
@@ -56,6 +57,7 @@ export function buildEntry(story: StoryWithItems, context: EntryContext): Curate
     enclosures: rep.enclosures,
     source: { id: rep.sourceId, title: sourceTitle(source, rep.sourceId), siteUrl: source?.siteUrl ?? null, feedUrl: source?.url ?? null },
     vendors: [...context.vendorNames].filter(([id]) => vendorIds.has(id)).map(([id, name]) => ({ id, name })),
+    mentions: [...context.vendorNames].filter(([id]) => mentionIds.has(id)).map(([id, name]) => ({ id, name })),
     coverage: ordered.map((item) => ({
       source: item.sourceId,
       sourceTitle: sourceTitle(context.sources.get(item.sourceId), item.sourceId),
@@ -63,6 +65,7 @@ export function buildEntry(story: StoryWithItems, context: EntryContext): Curate
       id: item.guid,
       published: item.publishedAt,
       vendors: item.vendorIds,
+      mentions: [...new Set([...item.vendorIds, ...item.mentionIds])],
     })),
   };
 }

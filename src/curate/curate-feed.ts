@@ -47,6 +47,7 @@ export async function matchingStoryIds(db: Kysely<Database>, config: Config, fee
       ...(after ? { after } : {}),
       ...(allowed ? { sourceIds: [...allowed] } : {}),
       ...(feed.match.vendors.length > 0 ? { vendorIds: feed.match.vendors } : {}),
+      ...(feed.match.mentions.length > 0 ? { mentionIds: feed.match.mentions } : {}),
       ...(since ? { since } : {}),
     });
     for (const item of items) {

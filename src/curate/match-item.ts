@@ -5,7 +5,10 @@ export interface MatchableItem {
   title: string;
   text: string;
   sourceId: string;
+  /** The vendors it is about. */
   vendorIds: readonly string[];
+  /** Every vendor it names (passing mentions included). */
+  mentionIds: readonly string[];
 }
 
 /** The result of checking one item against one rule: whether it matched, and why (or why not). */
@@ -38,6 +41,11 @@ export function matchItem(match: FeedMatch, item: MatchableItem, allowedSources:
     const missing = match.vendorsAll.filter((v) => !item.vendorIds.includes(v));
     if (missing.length === 0) reasons.push(`about all of ${match.vendorsAll.join(', ')}`);
     else fail(`not about ${missing.join(', ')}`);
+  }
+  if (match.mentions.length > 0) {
+    const hit = match.mentions.filter((v) => item.mentionIds.includes(v) || item.vendorIds.includes(v));
+    if (hit.length > 0) reasons.push(`names ${hit.join(', ')}`);
+    else fail(`names none of ${match.mentions.join(', ')}`);
   }
   const haystacks = [item.title, item.text];
   if (match.keywords.length > 0) {

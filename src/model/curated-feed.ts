@@ -1,12 +1,19 @@
 import type { Enclosure, Person } from './normalised-item.js';
 
-/** A vendor an item is about, and the text that matched. */
+/**
+ * What a vendor is to an item: `about` — the item is about it (an editor would file it there: named in the
+ * headline, the lead's subject, or listed by a roundup); `mention` — the item names it in passing.
+ */
+export type VendorRole = 'about' | 'mention';
+
+/** A vendor an item names, the text that matched, and whether the item is about it. */
 export interface VendorMention {
   vendorId: string;
   /** The alias text as it appeared in the item. */
   matched: string;
   /** Where it appeared. */
   field: 'title' | 'text';
+  role: VendorRole;
 }
 
 /** One outlet's telling of a story: what `_feedloom.coverage` lists and "Also covered by" names. */
@@ -23,6 +30,8 @@ export interface CoverageEntry {
   published: string | null;
   /** Vendor ids the item is about. */
   vendors: string[];
+  /** Vendor ids the item names (passing mentions included; a superset of `vendors`). */
+  mentions: string[];
 }
 
 /** The outlet an entry comes from. */
@@ -56,7 +65,10 @@ export interface CuratedEntry {
   categories: string[];
   enclosures: Enclosure[];
   source: EntrySource;
+  /** The vendors the story is about (any of its items is). */
   vendors: { id: string; name: string }[];
+  /** The vendors any of its items names, `vendors` included. */
+  mentions: { id: string; name: string }[];
   /** Every item of the story, the representative first. */
   coverage: CoverageEntry[];
 }

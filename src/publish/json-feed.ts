@@ -8,11 +8,15 @@ import { httpUrl } from './safe-url.js';
 /** The JSON Feed version we write. */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
-/** `_feedloom` on each JSON Feed item (DESIGN.md): the story, its vendors, and every item merged into it. */
+/**
+ * `_feedloom` on each JSON Feed item (DESIGN.md): the story, the vendors it is about, every vendor it names
+ * (`mentions`, passing mentions included), and every item merged into it with the same two lists.
+ */
 export interface FeedloomItemExtension {
   story: string;
   vendors: string[];
-  coverage: { source: string; url: string | null; id: string; published: string | null; vendors: string[] }[];
+  mentions: string[];
+  coverage: { source: string; url: string | null; id: string; published: string | null; vendors: string[]; mentions: string[] }[];
 }
 
 interface JsonAuthor {
@@ -55,6 +59,7 @@ function jsonItem(entry: CuratedEntry, siteUrl: string, feedUpdated: string): Re
   const extension: FeedloomItemExtension = {
     story: entry.storyId,
     vendors: entry.vendors.map((v) => v.id),
+    mentions: entry.mentions.map((v) => v.id),
     coverage: entry.coverage.map(coverageItem),
   };
   return {
@@ -86,6 +91,7 @@ function coverageItem(item: CoverageEntry): FeedloomItemExtension['coverage'][nu
     id: item.id,
     published: published ? rfc3339(published) : null,
     vendors: [...item.vendors],
+    mentions: [...item.mentions],
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Timestamp } from './database.js';
-import { vendorsOfItems } from './item-vendors.js';
+import { itemVendorsOf } from './item-vendors.js';
 
 /** One stored item as `feedloom export` prints it (field names as DESIGN.md lists them). */
 export interface ExportedItem {
@@ -12,7 +12,10 @@ export interface ExportedItem {
   title: string;
   published: Timestamp | null;
   story: number | null;
+  /** The vendors the item is about. */
   vendors: string[];
+  /** Every vendor the item names, passing mentions included (`vendors` among them). */
+  mentions: string[];
 }
 
 const DEFAULT_BATCH = 1_000;
@@ -34,11 +37,12 @@ export async function* exportItems(db: Kysely<Database>, options: { batchSize?: 
       .execute();
     if (rows.length === 0) return;
     after = Number(rows.at(-1)?.id ?? after);
-    const vendors = await vendorsOfItems(db, rows.map((r) => Number(r.id)));
+    const vendors = await itemVendorsOf(db, rows.map((r) => Number(r.id)));
     yield rows.map((row) => ({
       id: Number(row.id), source: row.source_id, guid: row.guid, url: row.url, canonical_url: row.canonical_url,
       title: row.title, published: row.published_at, story: row.story_id === null ? null : Number(row.story_id),
-      vendors: vendors.get(Number(row.id)) ?? [],
+      vendors: vendors.get(Number(row.id))?.about ?? [],
+      mentions: vendors.get(Number(row.id))?.mentions ?? [],
     }));
     if (rows.length < size) return;
   }

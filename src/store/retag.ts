@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { VendorMention } from '../model/curated-feed.js';
 import type { Database } from './database.js';
-import { replaceItemVendors, vendorsOfItems } from './item-vendors.js';
+import { itemVendorsOf, replaceItemVendors } from './item-vendors.js';
 import { bumpContentVersion } from './site-state.js';
 
 /** What `retagItems` did. */
@@ -29,12 +29,14 @@ export async function retagItems(
     const rows = await db.selectFrom('items').select(['id', 'title', 'text']).where('id', '>', after).orderBy('id').limit(BATCH).execute();
     if (rows.length === 0) break;
     after = Number(rows.at(-1)?.id ?? after);
-    const before = await vendorsOfItems(db, rows.map((r) => Number(r.id)));
+    const before = await itemVendorsOf(db, rows.map((r) => Number(r.id)));
     const changes: { itemId: number; vendors: VendorMention[] }[] = [];
     for (const row of rows) {
       const mentions = match({ title: row.title, text: row.text });
-      const old = new Set(before.get(Number(row.id)) ?? []);
-      const now = new Set(mentions.map((m) => m.vendorId));
+      // A vendor and its role: a mention that becomes the subject is a change too.
+      const stored = before.get(Number(row.id));
+      const old = new Set([...(stored?.about ?? []).map((v) => `${v} about`), ...(stored?.mentions ?? []).filter((v) => !stored?.about.includes(v)).map((v) => `${v} mention`)]);
+      const now = new Set(mentions.map((m) => `${m.vendorId} ${m.role}`));
       const added = [...now].filter((v) => !old.has(v)).length;
       const removed = [...old].filter((v) => !now.has(v)).length;
       if (added + removed === 0) continue;

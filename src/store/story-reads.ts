@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database, Timestamp } from './database.js';
 import { toStoredItem } from './items.js';
 import type { StoredItem } from './items.js';
-import { vendorsOfItems } from './item-vendors.js';
+import { itemVendorsOf } from './item-vendors.js';
 import { chunks } from './chunks.js';
 
-/** A stored item with the vendor ids it is about. */
+/** A stored item with the vendor ids it is about, and every vendor id it names. */
 export interface TaggedItem extends StoredItem {
   vendorIds: string[];
+  mentionIds: string[];
 }
 
 /** Where a page of `recentItems` continues from (keyset pagination: no OFFSET scans). */
@@ -24,6 +25,8 @@ export interface RecentItemsQuery {
   sourceIds?: readonly string[];
   /** Only items about at least one of these vendors (undefined: any). */
   vendorIds?: readonly string[];
+  /** Only items naming at least one of these vendors, in passing or not (undefined: any). */
+  mentionIds?: readonly string[];
   /** Only items ordered at or after this instant. */
   since?: Timestamp;
 }
@@ -37,6 +40,7 @@ export interface MatchableRow {
   text: string;
   sortAt: Timestamp | null;
   vendorIds: string[];
+  mentionIds: string[];
 }
 
 /** Items newest first (by sort_at, then id), with their vendor ids: the columns rules look at, no HTML. */
@@ -52,7 +56,13 @@ export async function recentItems(db: Kysely<Database>, query: RecentItemsQuery)
     if (query.vendorIds.length === 0) return [];
     const vendorIds = [...query.vendorIds];
     q = q.where((eb) => eb.exists(eb.selectFrom('item_vendors').select('item_vendors.item_id')
-      .whereRef('item_vendors.item_id', '=', 'items.id').where('item_vendors.vendor_id', 'in', vendorIds)));
+      .whereRef('item_vendors.item_id', '=', 'items.id').where('item_vendors.vendor_id', 'in', vendorIds).where('item_vendors.role', '=', 'about')));
+  }
+  if (query.mentionIds !== undefined) {
+    if (query.mentionIds.length === 0) return [];
+    const mentionIds = [...query.mentionIds];
+    q = q.where((eb) => eb.exists(eb.selectFrom('item_vendors').select('item_vendors.item_id')
+      .whereRef('item_vendors.item_id', '=', 'items.id').where('item_vendors.vendor_id', 'in', mentionIds)));
   }
   if (query.since !== undefined) q = q.where('items.sort_at', '>=', query.since);
   const after = query.after;
@@ -63,16 +73,16 @@ export async function recentItems(db: Kysely<Database>, query: RecentItemsQuery)
     ]));
   }
   const rows = await q.orderBy('items.sort_at', 'desc').orderBy('items.id', 'desc').limit(query.limit).execute();
-  const vendors = await vendorsOfItems(db, rows.map((r) => Number(r.id)));
+  const vendors = await itemVendorsOf(db, rows.map((r) => Number(r.id)));
   return rows.map((r) => ({
     id: Number(r.id), storyId: r.story_id === null ? null : Number(r.story_id), sourceId: r.source_id, title: r.title, text: r.text,
-    sortAt: r.sort_at, vendorIds: vendors.get(Number(r.id)) ?? [],
+    sortAt: r.sort_at, vendorIds: vendors.get(Number(r.id))?.about ?? [], mentionIds: vendors.get(Number(r.id))?.mentions ?? [],
   }));
 }
 
 async function withVendors(db: Kysely<Database>, items: StoredItem[]): Promise<TaggedItem[]> {
-  const vendors = await vendorsOfItems(db, items.map((i) => i.id));
-  return items.map((item) => ({ ...item, vendorIds: vendors.get(item.id) ?? [] }));
+  const vendors = await itemVendorsOf(db, items.map((i) => i.id));
+  return items.map((item) => ({ ...item, vendorIds: vendors.get(item.id)?.about ?? [], mentionIds: vendors.get(item.id)?.mentions ?? [] }));
 }
 
 /** A story with every item in it (oldest first). */

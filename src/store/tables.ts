@@ -121,6 +121,8 @@ export interface ItemVendorTable {
   matched: string;
   /** 'title' or 'text'. */
   field: string;
+  /** 'about' (the item is about the vendor) or 'mention' (it names it in passing). */
+  role: string;
 }
 
 /** The identity of a purged item, so that a feed still listing it does not bring it back. */

@@ -16,9 +16,10 @@ function leadOf(body: string): string {
 }
 
 /**
- * Tag the vendors an item is *about*, not every vendor it names. An article names vendors in passing
- * ("…alongside Microsoft and Google", "Microsoft says…", "a former Google Cloud executive"); an editor
- * would not file it under them. The rule, in order:
+ * Tag every vendor an item names, and mark the ones it is *about* (`role: 'about'`); the others are passing
+ * mentions (`role: 'mention'`). An article names vendors in passing ("…alongside Microsoft and Google",
+ * "Microsoft says…", "a former Google Cloud executive"); an editor would not file it under them, but a search or
+ * an "anything that mentions Broadcom" feed wants them. The rule for *about*, in order:
  * - a roundup, digest or recap (by its headline) is about everything it lists: every vendor named;
  * - when the headline names vendors, those, plus any the lead opens with (its subject: "Broadcom will
  *   raise VMware prices …");
@@ -27,19 +28,20 @@ function leadOf(body: string): string {
  */
 export function compileVendorTagger(vendors: readonly VendorConfig[], options: VendorMatcherOptions = {}): { match(input: TagInput): VendorMention[] } {
   const matcher = compileVendorMatcher(vendors, options);
-  const order = new Map(vendors.map((v, i) => [v.id, i]));
+  const about = (input: TagInput): Set<string> => {
+    const lead = leadOf(bodyOf(input));
+    const inTitle = matcher.match({ title: input.title, text: '' });
+    const fromLead = matcher.match({
+      title: '',
+      text: inTitle.length > 0 ? lead.split(/\s+/).slice(0, LEAD_OPENING_WORDS).join(' ') : lead,
+    });
+    return new Set([...inTitle, ...fromLead].map((m) => m.vendorId));
+  };
   return {
     match(input) {
-      if (isRecurringColumn(input.title)) return matcher.match(input);
-      const lead = leadOf(bodyOf(input));
-      const inTitle = matcher.match({ title: input.title, text: '' });
-      const fromLead = matcher.match({
-        title: '',
-        text: inTitle.length > 0 ? lead.split(/\s+/).slice(0, LEAD_OPENING_WORDS).join(' ') : lead,
-      });
-      const seen = new Set(inTitle.map((m) => m.vendorId));
-      return [...inTitle, ...fromLead.filter((m) => !seen.has(m.vendorId))]
-        .sort((a, b) => (order.get(a.vendorId) ?? 0) - (order.get(b.vendorId) ?? 0));
+      const named = matcher.match(input);
+      const subjects = isRecurringColumn(input.title) ? new Set(named.map((m) => m.vendorId)) : about(input);
+      return named.map((m) => (subjects.has(m.vendorId) ? { ...m, role: 'about' } : m));
     },
   };
 }

@@ -67,7 +67,7 @@ export function compileVendorMatcher(vendors: readonly VendorConfig[], options: 
       for (const entry of accepted) {
         const vendor = vendors[entry.vendorIndex];
         if (vendor === undefined || found.has(entry.vendorIndex)) continue;
-        found.set(entry.vendorIndex, { vendorId: vendor.id, matched: match[0].replace(/\s+/gu, ' '), field });
+        found.set(entry.vendorIndex, { vendorId: vendor.id, matched: match[0].replace(/\s+/gu, ' '), field, role: 'mention' });
       }
       if (found.size === vendors.length) return;
       // A rejected match may hide a shorter alias starting later inside it; an accepted one is consumed.

@@ -35,7 +35,7 @@ for (const dialect of DIALECTS) {
       ]));
       const second = await recordFetch(db, fetchOf('bw', new Date().toISOString(), [
         storyRecord('b1', { title: 'Northwind Hosting Expands to Germany', body: RELEASE, url: 'https://bw.example/northwind/', publishedAt: new Date(Date.now() - 5_400_000).toISOString() }),
-        { ...storyRecord('b2', { title: 'Linux 6.9 released with Intel FRED', body: KERNEL, publishedAt: new Date(Date.now() - 5_000_000).toISOString() }), vendors: [{ vendorId: 'intel', matched: 'Intel', field: 'title' as const }] },
+        { ...storyRecord('b2', { title: 'Linux 6.9 released with Intel FRED', body: KERNEL, publishedAt: new Date(Date.now() - 5_000_000).toISOString() }), vendors: [{ vendorId: 'intel', matched: 'Intel', field: 'title' as const, role: 'about' as const }] },
       ]));
       return { p1: first.newItemIds[0], b1: second.newItemIds[0], b2: second.newItemIds[1] };
     };

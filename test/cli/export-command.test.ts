@@ -10,7 +10,7 @@ for (const dialect of DIALECTS) {
       const { db, url } = current();
       await syncSources(db, ['prn', 'bw'].map((id) => ({ id, url: `https://${id}.example/feed`, tags: [], enabled: true, priority: 0 })));
       const release = { ...storyRecord('p1', { title: 'Northwind Hosting Opens Frankfurt Data Center', body: RELEASE, url: 'https://prn.example/nw?utm_source=x' }), vendors: [] };
-      const kernel = { ...storyRecord('p2', { title: 'Linux 6.9 released with Intel FRED', body: KERNEL }), vendors: [{ vendorId: 'intel', matched: 'Intel', field: 'title' as const }] };
+      const kernel = { ...storyRecord('p2', { title: 'Linux 6.9 released with Intel FRED', body: KERNEL }), vendors: [{ vendorId: 'intel', matched: 'Intel', field: 'title' as const, role: 'about' as const }] };
       const first = await recordFetch(db, fetchOf('prn', '2024-05-07T12:00:00.000Z', [release, kernel]));
       const second = await recordFetch(db, fetchOf('bw', '2024-05-07T13:00:00.000Z', [storyRecord('b1', { title: 'Northwind Hosting Expands to Germany', body: RELEASE })]));
       const [p1, p2] = first.newItemIds;
@@ -20,9 +20,9 @@ for (const dialect of DIALECTS) {
       expect(result.code, result.stderr).toBe(0);
       const lines = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(lines).toEqual([
-        { id: p1, source: 'prn', guid: 'p1', url: 'https://prn.example/nw?utm_source=x', canonical_url: 'https://prn.example/nw', title: 'Northwind Hosting Opens Frankfurt Data Center', published: '2024-05-07T10:00:00.000Z', story: p1, vendors: [] },
-        { id: p2, source: 'prn', guid: 'p2', url: 'https://p2.example.org/article', canonical_url: 'https://p2.example.org/article', title: 'Linux 6.9 released with Intel FRED', published: '2024-05-07T10:00:00.000Z', story: p2, vendors: ['intel'] },
-        { id: b1, source: 'bw', guid: 'b1', url: 'https://b1.example.org/article', canonical_url: 'https://b1.example.org/article', title: 'Northwind Hosting Expands to Germany', published: '2024-05-07T10:00:00.000Z', story: p1, vendors: [] },
+        { id: p1, source: 'prn', guid: 'p1', url: 'https://prn.example/nw?utm_source=x', canonical_url: 'https://prn.example/nw', title: 'Northwind Hosting Opens Frankfurt Data Center', published: '2024-05-07T10:00:00.000Z', story: p1, vendors: [], mentions: [] },
+        { id: p2, source: 'prn', guid: 'p2', url: 'https://p2.example.org/article', canonical_url: 'https://p2.example.org/article', title: 'Linux 6.9 released with Intel FRED', published: '2024-05-07T10:00:00.000Z', story: p2, vendors: ['intel'], mentions: ['intel'] },
+        { id: b1, source: 'bw', guid: 'b1', url: 'https://b1.example.org/article', canonical_url: 'https://b1.example.org/article', title: 'Northwind Hosting Expands to Germany', published: '2024-05-07T10:00:00.000Z', story: p1, vendors: [], mentions: [] },
       ]);
       expect((await runCli(['export', '--format', 'jsonl'], { env: { DATABASE_URL: url } })).stdout).toBe(result.stdout);
     });

@@ -17,7 +17,7 @@ function item(guid: string, title: string): ItemRecord {
   return {
     guid, guidKey: guidKey(guid), url: null, canonicalUrl: null, title, summaryHtml: '', contentHtml: '', text: title,
     authors: [], categories: [], enclosures: [], publishedAt: null, updatedAt: null, contentHash: guid, fingerprint: null,
-    vendors: title.includes('VMware') ? [{ vendorId: 'vmware', matched: 'VMware', field: 'title' }] : [],
+    vendors: title.includes('VMware') ? [{ vendorId: 'vmware', matched: 'VMware', field: 'title', role: 'about' }] : [],
   };
 }
 

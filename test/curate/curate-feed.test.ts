@@ -24,16 +24,22 @@ const config: Config = parseConfig(JSON.stringify({
     { id: 'both', title: 'Both', match: { vendorsAll: ['vmware', 'redhat'] } },
     { id: 'linuxsrc', title: 'Linux sources', match: { sourceTags: ['linux'] } },
     { id: 'fresh', title: 'Fresh', match: { maxAge: '2d' } },
+    { id: 'names-redhat', title: 'Anything naming Red Hat', match: { mentions: ['redhat'] } },
+    { id: 'about-redhat', title: 'Red Hat news', match: { vendors: ['redhat'] } },
   ],
 }), 'test.json');
 
 const NOW = new Date('2026-06-10T12:00:00.000Z');
 
-function record(guid: string, title: string, publishedAt: string, vendors: string[] = []): ItemRecord {
+function record(guid: string, title: string, publishedAt: string, vendors: string[] = [], mentions: string[] = []): ItemRecord {
   return {
     guid, guidKey: guidKey(guid), url: `https://x.example/${guid}`, canonicalUrl: null, title, summaryHtml: `<p>${title}</p>`,
     contentHtml: '', text: title, authors: [], categories: [], enclosures: [], publishedAt, updatedAt: null,
-    contentHash: guid, fingerprint: null, vendors: vendors.map((v) => ({ vendorId: v, matched: v, field: 'title' })),
+    contentHash: guid, fingerprint: null,
+    vendors: [
+      ...vendors.map((v) => ({ vendorId: v, matched: v, field: 'title' as const, role: 'about' as const })),
+      ...mentions.map((v) => ({ vendorId: v, matched: v, field: 'text' as const, role: 'mention' as const })),
+    ],
   };
 }
 
@@ -77,7 +83,7 @@ for (const dialect of DIALECTS) {
       expect(result.entries[1]?.vendors).toEqual([{ id: 'vmware', name: 'VMware' }, { id: 'redhat', name: 'Red Hat' }]);
       expect(result.entries[1]?.source).toEqual({ id: 'blog', title: 'Vendor Blog', siteUrl: null, feedUrl: 'https://blog.example/feed' });
       expect(result.entries[1]?.coverage).toEqual([
-        { source: 'blog', sourceTitle: 'Vendor Blog', url: 'https://x.example/b1', id: 'b1', published: '2026-06-08T10:00:00.000Z', vendors: ['redhat', 'vmware'] },
+        { source: 'blog', sourceTitle: 'Vendor Blog', url: 'https://x.example/b1', id: 'b1', published: '2026-06-08T10:00:00.000Z', vendors: ['redhat', 'vmware'], mentions: ['redhat', 'vmware'] },
       ]);
     });
 
@@ -91,6 +97,25 @@ for (const dialect of DIALECTS) {
       expect(await titles('fresh')).toContain('Kernel 7.1 released');
     });
 
+    it('selects by vendors named in passing with match.mentions, and only by subjects with match.vendors', async () => {
+      const { db } = current();
+      await syncSources(db, [{ id: 'reg', url: 'https://reg.example/feed', tags: [], enabled: true, priority: 0 }]);
+      await recordFetch(db, {
+        sourceId: 'reg', startedAt: '2026-06-10T11:00:00.000Z', durationMs: 1, status: 200, bytes: 1, notModified: false, nextFetchAt: null,
+        items: [
+          record('m1', 'VMware cuts prices, Red Hat watches', '2026-06-09T10:00:00.000Z', ['vmware'], ['redhat']),
+          record('m2', 'Red Hat ships RHEL 10', '2026-06-09T09:00:00.000Z', ['redhat']),
+          record('m3', 'VMware patches ESXi', '2026-06-09T08:00:00.000Z', ['vmware']),
+        ],
+      });
+      const titles = async (id: string) => (await curateFeed(db, config, feed(id), NOW)).entries.map((e) => e.title);
+      expect(await titles('names-redhat')).toEqual(['VMware cuts prices, Red Hat watches', 'Red Hat ships RHEL 10']);
+      expect(await titles('about-redhat')).toEqual(['Red Hat ships RHEL 10']);
+      const entry = (await curateFeed(db, config, feed('names-redhat'), NOW)).entries[0];
+      expect(entry?.vendors).toEqual([{ id: 'vmware', name: 'VMware' }]);
+      expect(entry?.mentions).toEqual([{ id: 'vmware', name: 'VMware' }, { id: 'redhat', name: 'Red Hat' }]);
+    });
+
     it('gives an empty feed a fixed date so its renderings stay stable', async () => {
       const { db } = current();
       const result = await curateFeed(db, config, feed('vmware'), NOW);
@@ -101,6 +126,6 @@ for (const dialect of DIALECTS) {
 }
 
 it('explains a verdict', () => {
-  const verdict = matchItem(feed('vmware').match, { title: 'Sponsored: VMware', text: '', sourceId: 'reg', vendorIds: ['vmware'] }, undefined);
+  const verdict = matchItem(feed('vmware').match, { title: 'Sponsored: VMware', text: '', sourceId: 'reg', vendorIds: ['vmware'], mentionIds: ['vmware'] }, undefined);
   expect(verdict).toEqual({ matches: false, reasons: ['about vmware', 'excluded by /sponsored/'] });
 });

@@ -31,7 +31,7 @@ function countingTagger(): Tagger & { titles: string[] } {
     titles,
     match(input): VendorMention[] {
       titles.push(input.title);
-      return input.text.includes('VMware') ? [{ vendorId: 'vmware', matched: 'VMware', field: 'text' }] : [];
+      return input.text.includes('VMware') ? [{ vendorId: 'vmware', matched: 'VMware', field: 'text', role: 'about' }] : [];
     },
   };
 }

@@ -148,12 +148,14 @@ describe('JSON Feed 1.1', () => {
     expect(doc.items[0]?._feedloom).toEqual({
       story: 'vmw-lf-2024',
       vendors: ['vmware', 'linux-foundation'],
-      coverage: defined(sampleFeed().entries[0]).coverage.map(({ source, url, id, published, vendors }) => ({
+      mentions: ['vmware', 'broadcom', 'linux-foundation'],
+      coverage: defined(sampleFeed().entries[0]).coverage.map(({ source, url, id, published, vendors, mentions }) => ({
         source,
         url,
         id,
         published,
         vendors,
+        mentions,
       })),
     });
     expect(doc.items[1]?.attachments).toEqual([

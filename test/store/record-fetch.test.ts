@@ -120,7 +120,7 @@ for (const dialect of DIALECTS) {
       const enrich = (record: ItemRecord) => {
         enriched.push(record.guid);
         record.fingerprint = null;
-        record.vendors = [{ vendorId: 'vmware', matched: 'VMware', field: 'title' }];
+        record.vendors = [{ vendorId: 'vmware', matched: 'VMware', field: 'title', role: 'about' }];
       };
       const result = await recordFetch(db, fetchOutcome(SOURCE, {
         startedAt: '2024-06-01T13:00:00.000Z', enrich,

@@ -5,7 +5,7 @@ import { configuredSource, fetchOutcome, itemRecord } from './builders.js';
 
 const OLD = '2025-01-01T00:00:00.000Z';
 const NEW = '2026-03-01T00:00:00.000Z';
-const vendors = [{ vendorId: 'vmware', matched: 'VMware', field: 'title' as const }];
+const vendors = [{ vendorId: 'vmware', matched: 'VMware', field: 'title' as const, role: 'about' as const }];
 
 for (const dialect of DIALECTS) {
   describeDatabase(dialect, 'retention', (current) => {

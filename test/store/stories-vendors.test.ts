@@ -3,7 +3,7 @@ import { contentVersion, listItems, recordFetch, syncSources, vendorsOfItems } f
 import { DIALECTS, describeDatabase } from '../support/databases.js';
 import { configuredSource, fetchOutcome, itemRecord } from './builders.js';
 
-const mention = (vendorId: string, matched: string) => ({ vendorId, matched, field: 'title' as const });
+const mention = (vendorId: string, matched: string) => ({ vendorId, matched, field: 'title' as const, role: 'about' as const });
 
 for (const dialect of DIALECTS) {
   describeDatabase(dialect, 'stories, vendors and the content version', (current) => {

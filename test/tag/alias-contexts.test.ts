@@ -53,7 +53,7 @@ describe('contexts in the matcher', () => {
     const matcher = compileVendorMatcher(vendors);
     expect(matcher.match({ title: 'Amazon rainforest heat', text: '' })).toEqual([]);
     expect(matcher.match({ title: 'Amazon rainforest heat', text: 'Amazon opens a region' })).toEqual([
-      { vendorId: 'amazon', matched: 'Amazon', field: 'text' },
+      { vendorId: 'amazon', matched: 'Amazon', field: 'text', role: 'mention' },
     ]);
   });
 
@@ -73,7 +73,7 @@ describe('contexts in the matcher', () => {
   it('keeps looking after a rejected match', () => {
     const matcher = compileVendorMatcher(vendors);
     expect(matcher.match({ title: '', text: 'Amazon river, then Amazon again' })).toEqual([
-      { vendorId: 'amazon', matched: 'Amazon', field: 'text' },
+      { vendorId: 'amazon', matched: 'Amazon', field: 'text', role: 'mention' },
     ]);
   });
 });

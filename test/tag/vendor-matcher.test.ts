@@ -66,7 +66,7 @@ describe('numbers glued to an alias', () => {
   });
 
   it('reports the alias without the number', () => {
-    expect(matcher.match({ title: 'vSphere8', text: '' })).toEqual([{ vendorId: 'vmware', matched: 'vSphere', field: 'title' }]);
+    expect(matcher.match({ title: 'vSphere8', text: '' })).toEqual([{ vendorId: 'vmware', matched: 'vSphere', field: 'title', role: 'mention' }]);
   });
 });
 
@@ -149,8 +149,8 @@ describe('mentions', () => {
       text: 'VMware partners say the new VMware rules hurt; vSphere customers weigh Hyper-V and Microsoft Azure.',
     });
     expect(mentions).toEqual([
-      { vendorId: 'vmware', matched: 'vSphere', field: 'title' },
-      { vendorId: 'microsoft', matched: 'Hyper-V', field: 'text' },
+      { vendorId: 'vmware', matched: 'vSphere', field: 'title', role: 'mention' },
+      { vendorId: 'microsoft', matched: 'Hyper-V', field: 'text', role: 'mention' },
     ]);
   });
 
@@ -161,13 +161,13 @@ describe('mentions', () => {
 
   it('reports the first match in the text, whitespace collapsed', () => {
     const mentions = matcher.match({ title: 'Nothing here', text: 'Later, Red\n\nHat and RHEL; then Red Hat again.' });
-    expect(mentions).toEqual([{ vendorId: 'red-hat', matched: 'Red Hat', field: 'text' }]);
+    expect(mentions).toEqual([{ vendorId: 'red-hat', matched: 'Red Hat', field: 'text', role: 'mention' }]);
   });
 
   it('prefers the longest alias at one position', () => {
     const longest = compileVendorMatcher([vendor('oracle', 'Oracle'), vendor('oracle-linux', 'Oracle Linux')], { contexts: {} });
     expect(longest.match({ title: 'Oracle Linux 10 is out', text: '' })).toEqual([
-      { vendorId: 'oracle-linux', matched: 'Oracle Linux', field: 'title' },
+      { vendorId: 'oracle-linux', matched: 'Oracle Linux', field: 'title', role: 'mention' },
     ]);
     expect(longest.match({ title: 'Oracle Linux 10 is out, says Oracle', text: '' }).map((mention) => mention.vendorId)).toEqual([
       'oracle',
@@ -198,7 +198,7 @@ describe('mentions', () => {
   it('gives the same answer on every call (no state left in the regex)', () => {
     const input = { title: 'Intel and AMD', text: 'Intel and AMD and Dell' };
     const first = matcher.match(input);
-    expect(matcher.match({ title: 'x', text: 'Dell' })).toEqual([{ vendorId: 'dell', matched: 'Dell', field: 'text' }]);
+    expect(matcher.match({ title: 'x', text: 'Dell' })).toEqual([{ vendorId: 'dell', matched: 'Dell', field: 'text', role: 'mention' }]);
     expect(matcher.match(input)).toEqual(first);
   });
 

@@ -24,11 +24,12 @@ async function write(out: CliIo['stdout'], chunk: string): Promise<void> {
 /** `feedloom export`: every stored item as one JSON line, streamed. */
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Print every stored item as JSON lines (id, source, guid, url, canonical_url, title, published, story, vendors)',
+  summary: 'Print every stored item as JSON lines (id, source, guid, url, canonical_url, title, published, story, vendors, mentions)',
   usage: '[--format jsonl]',
   description: `One JSON object per line and per stored item, in id order: {"id", "source", "guid", "url", "canonical_url",
-"title", "published", "story", "vendors"}. "story" is the id of the story the item is in (items of one story were
-judged to tell the same news; see \`feedloom explain\`), "vendors" the vendor ids it is tagged with. Items are
+"title", "published", "story", "vendors", "mentions"}. "story" is the id of the story the item is in (items of one story
+were judged to tell the same news; see \`feedloom explain\`), "vendors" the vendor ids it is about, "mentions" every
+vendor id it names, passing mentions included (so "vendors" is among them). Items are
 read in batches, so the export runs in constant memory however large the store is.`,
   options: {
     format: { type: 'string', valueName: 'FORMAT', help: 'output format: jsonl (the default, and the only one)' },

@@ -55,8 +55,9 @@ export function hostileFeed(): CuratedFeed {
         ],
         source: { id: 'evil', title: IMG, siteUrl: ' JaVaScRiPt:alert(4)', feedUrl: 'vbscript:msgbox(1)' },
         vendors: [{ id: 'v"><script>', name: BREAKOUT }],
+        mentions: [{ id: 'v"><script>', name: BREAKOUT }],
         coverage: [
-          { source: 'evil', sourceTitle: IMG, url: JS_URL, id: SCRIPT, published: 'not a date', vendors: ['v"><script>'] },
+          { source: 'evil', sourceTitle: IMG, url: JS_URL, id: SCRIPT, published: 'not a date', vendors: ['v"><script>'], mentions: ['v"><script>'] },
           {
             source: 'evil2',
             sourceTitle: `${SCRIPT}Outlet`,
@@ -64,8 +65,9 @@ export function hostileFeed(): CuratedFeed {
             id: 'x',
             published: null,
             vendors: [],
+            mentions: [],
           },
-          { source: 'evil3', sourceTitle: BREAKOUT, url: '//evil.example.com/protocol-relative', id: 'y', published: null, vendors: [] },
+          { source: 'evil3', sourceTitle: BREAKOUT, url: '//evil.example.com/protocol-relative', id: 'y', published: null, vendors: [], mentions: [] },
         ],
       },
     ],

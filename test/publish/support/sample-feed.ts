@@ -34,6 +34,11 @@ const STORY: CuratedEntry = {
     { id: 'vmware', name: 'VMware' },
     { id: 'linux-foundation', name: 'Linux Foundation' },
   ],
+  mentions: [
+    { id: 'vmware', name: 'VMware' },
+    { id: 'broadcom', name: 'Broadcom' },
+    { id: 'linux-foundation', name: 'Linux Foundation' },
+  ],
   coverage: [
     {
       source: 'lwn',
@@ -42,6 +47,7 @@ const STORY: CuratedEntry = {
       id: 'https://lwn.net/Articles/970001/',
       published: '2024-05-02T14:03:00Z',
       vendors: ['vmware', 'linux-foundation'],
+      mentions: ['vmware', 'linux-foundation'],
     },
     {
       source: 'register',
@@ -50,6 +56,7 @@ const STORY: CuratedEntry = {
       id: 'tag:theregister.com,2024:vmware_lf',
       published: '2024-05-02T15:20:00Z',
       vendors: ['vmware'],
+      mentions: ['vmware', 'broadcom'],
     },
     {
       source: 'phoronix',
@@ -58,6 +65,7 @@ const STORY: CuratedEntry = {
       id: 'https://www.phoronix.com/news/VMware-LF',
       published: null,
       vendors: ['vmware', 'linux-foundation'],
+      mentions: ['vmware', 'linux-foundation'],
     },
     {
       source: 'register',
@@ -66,6 +74,7 @@ const STORY: CuratedEntry = {
       id: 'tag:theregister.com,2024:vmware_lf_followup',
       published: '2024-05-03T08:00:00Z',
       vendors: ['vmware'],
+      mentions: ['vmware'],
     },
   ],
 };
@@ -87,6 +96,7 @@ const PODCAST: CuratedEntry = {
   ],
   source: { id: 'podcast', title: 'Cloud Cast', siteUrl: 'https://podcast.example.net/', feedUrl: null },
   vendors: [],
+  mentions: [],
   coverage: [
     {
       source: 'podcast',
@@ -95,6 +105,7 @@ const PODCAST: CuratedEntry = {
       id: 'https://podcast.example.net/episodes/42',
       published: '2024-04-30T09:00:00Z',
       vendors: [],
+      mentions: [],
     },
   ],
 };
@@ -113,8 +124,9 @@ const BARE: CuratedEntry = {
   enclosures: [],
   source: { id: 'kernel', title: 'kernel.org', siteUrl: null },
   vendors: [],
+  mentions: [],
   coverage: [
-    { source: 'kernel', sourceTitle: 'kernel.org', url: null, id: 'kernel-6.9', published: '2024-04-28T00:00:00Z', vendors: [] },
+    { source: 'kernel', sourceTitle: 'kernel.org', url: null, id: 'kernel-6.9', published: '2024-04-28T00:00:00Z', vendors: [], mentions: [] },
   ],
 };
 
