@@ -28,11 +28,11 @@ interface Entry {
   content: string | undefined;
 }
 
-function entriesAt(outlet: EvalOutlet, items: readonly EvalItem[], time: number): Entry[] {
+function entriesAt(outlet: EvalOutlet, items: readonly EvalItem[], time: number, length: number): Entry[] {
   return items
     .filter((item) => item.outlet === outlet.id && Date.parse(item.published) <= time)
     .sort((a, b) => Date.parse(b.published) - Date.parse(a.published))
-    .slice(0, FEED_LENGTH)
+    .slice(0, length)
     .map((item) => {
       const version = versionAt(item, time);
       const updates = (item.updates ?? []).filter((u) => Date.parse(u.at) <= time);
@@ -77,9 +77,9 @@ function jsonFeed(outlet: EvalOutlet, entries: Entry[]): string {
   });
 }
 
-/** The outlet's feed document as it reads at `time`, with its content type. */
-export function renderFeed(outlet: EvalOutlet, items: readonly EvalItem[], time: number): { body: string; contentType: string } {
-  const entries = entriesAt(outlet, items, time);
+/** The outlet's feed document as it reads at `time` (its newest `length` items), with its content type. */
+export function renderFeed(outlet: EvalOutlet, items: readonly EvalItem[], time: number, length = FEED_LENGTH): { body: string; contentType: string } {
+  const entries = entriesAt(outlet, items, time, length);
   if (outlet.format === 'rss') return { body: rss(outlet, entries), contentType: 'application/rss+xml; charset=utf-8' };
   if (outlet.format === 'atom') return { body: atom(outlet, entries), contentType: 'application/atom+xml; charset=utf-8' };
   return { body: jsonFeed(outlet, entries), contentType: 'application/feed+json; charset=utf-8' };

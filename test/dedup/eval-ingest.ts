@@ -3,10 +3,10 @@ import type { FetchRequest } from '../../src/fetch/index.js';
 import { ingestSource } from '../../src/ingest/index.js';
 import type { IngestSettings, Tagger } from '../../src/ingest/index.js';
 import type { FetchResult } from '../../src/model/index.js';
-import { syncSources, vendorsOfItems } from '../../src/store/index.js';
+import { itemVendorsOf, syncSources } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import { renderFeed } from './eval-feeds.js';
-import type { EvalItem, EvalSet } from './eval-set.js';
+import type { EvalItem, EvalOutlet, EvalSet } from './eval-set.js';
 import { guidOf } from './eval-set.js';
 
 /** How often the simulated scheduler polls every outlet. */
@@ -27,20 +27,35 @@ function response(url: string, body: string, contentType: string): FetchResult {
   };
 }
 
+/** How a set is ingested. */
+export interface EvalIngestOptions {
+  /**
+   * `polled` (the default): every outlet is polled every 6 hours of simulated time, from before its first item to
+   * after the last update, each poll serving the feed as it read at that instant (its newest 25 items).
+   * `once`: one pass after the last update, each outlet serving every item it ever published — what a new
+   * deployment pointed at these feeds does, and the hardest case for order: every story meets all its tellings
+   * at once.
+   */
+  mode?: 'polled' | 'once';
+  /** The order the outlets are fetched in within one poll (default: the set's order). */
+  order?: (outlets: readonly EvalOutlet[]) => EvalOutlet[];
+}
+
 /**
- * Run the real ingest path (parse, normalise, canonical URL, signature, tagging, recordFetch with story
- * assignment) over the evaluation set: every outlet is polled every 6 hours of simulated time, from before
- * its first item to after the last update, and each poll serves the feed as it read at that instant.
+ * Run the real ingest path (parse, normalise, canonical URL, features, tagging, recordFetch with story
+ * assignment) over the evaluation set, as `options.mode` says.
  */
-export async function ingestEvalSet(db: Kysely<Database>, set: EvalSet, tagger: Tagger): Promise<void> {
+export async function ingestEvalSet(db: Kysely<Database>, set: EvalSet, tagger: Tagger, options: EvalIngestOptions = {}): Promise<void> {
   await syncSources(db, set.outlets.map((o) => ({ id: o.id, url: feedUrl(o.id), title: o.title, tags: [], enabled: true, priority: 0 })));
   const instants = set.items.flatMap((i) => [Date.parse(i.published), ...(i.updates ?? []).map((u) => Date.parse(u.at))]);
-  const start = Math.floor(Math.min(...instants) / POLL_MS) * POLL_MS;
   const end = Math.max(...instants) + POLL_MS;
+  const start = options.mode === 'once' ? end : Math.floor(Math.min(...instants) / POLL_MS) * POLL_MS;
+  const length = options.mode === 'once' ? Number.MAX_SAFE_INTEGER : undefined;
+  const outlets = options.order?.(set.outlets) ?? set.outlets;
   const lastBody = new Map<string, string>();
   for (let time = start; time <= end; time += POLL_MS) {
-    for (const outlet of set.outlets) {
-      const feed = renderFeed(outlet, set.items, time);
+    for (const outlet of outlets) {
+      const feed = renderFeed(outlet, set.items, time, length);
       if (lastBody.get(outlet.id) === feed.body) continue;
       lastBody.set(outlet.id, feed.body);
       const fetch = (request: FetchRequest) => Promise.resolve(response(request.url, feed.body, feed.contentType));
@@ -54,23 +69,25 @@ export async function ingestEvalSet(db: Kysely<Database>, set: EvalSet, tagger: 
   }
 }
 
-/** What the store made of one labelled item: its story and its vendors. */
+/** What the store made of one labelled item: its story, the vendors it is about and every vendor it names. */
 export interface StoredOutcome {
   item: EvalItem;
   itemId: number;
   storyId: number;
   vendors: string[];
+  mentions: string[];
 }
 
 /** Read back every labelled item's stored story and vendors (an unlabelled or missing item is an error). */
 export async function storedOutcomes(db: Kysely<Database>, set: EvalSet): Promise<StoredOutcome[]> {
   const rows = await db.selectFrom('items').select(['id', 'source_id', 'guid', 'story_id']).execute();
-  const vendors = await vendorsOfItems(db, rows.map((r) => Number(r.id)));
+  const vendors = await itemVendorsOf(db, rows.map((r) => Number(r.id)));
   const byKey = new Map(rows.map((r) => [`${r.source_id} ${r.guid}`, r]));
   if (rows.length !== set.items.length) throw new Error(`${set.name}: ${rows.length} items stored, ${set.items.length} labelled`);
   return set.items.map((item) => {
     const row = byKey.get(`${item.outlet} ${guidOf(item)}`);
     if (row === undefined || row.story_id === null) throw new Error(`${set.name}: item ${item.id} was not stored with a story`);
-    return { item, itemId: Number(row.id), storyId: Number(row.story_id), vendors: vendors.get(Number(row.id)) ?? [] };
+    const tags = vendors.get(Number(row.id));
+    return { item, itemId: Number(row.id), storyId: Number(row.story_id), vendors: tags?.about ?? [], mentions: tags?.mentions ?? [] };
   });
 }

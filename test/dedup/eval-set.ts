@@ -24,7 +24,10 @@ export interface EvalItem {
   id: string;
   outlet: string;
   story: string;
+  /** The vendors it is about. */
   vendors: string[];
+  /** Every vendor it names, passing mentions included (a superset of `vendors`). */
+  mentions?: string[];
   /** The feed's id for the item; the URL when absent (RSS permalink guid). */
   guid?: string;
   url: string;
@@ -47,10 +50,15 @@ export interface EvalSet {
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 
-/** Load `fixtures/<name>.json` with the shared outlets, checking that every item names a known outlet. */
+/**
+ * Load `fixtures/<name>.json`, checking that every item names a known outlet: the set's own `outlets` when it has
+ * them, else the shared ones of `outlets.json`.
+ */
 export function loadEvalSet(name: string): EvalSet {
-  const { outlets } = JSON.parse(readFileSync(new URL('outlets.json', FIXTURES), 'utf8')) as { outlets: EvalOutlet[] };
-  const { items } = JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as { items: EvalItem[] };
+  const file = JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as { items: EvalItem[]; outlets?: EvalOutlet[] };
+  const items = file.items;
+  const outlets = file.outlets
+    ?? (JSON.parse(readFileSync(new URL('outlets.json', FIXTURES), 'utf8')) as { outlets: EvalOutlet[] }).outlets;
   const known = new Set(outlets.map((o) => o.id));
   for (const item of items) {
     if (!known.has(item.outlet)) throw new Error(`${name}: item ${item.id} names unknown outlet ${item.outlet}`);
