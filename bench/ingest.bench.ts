@@ -1,38 +1,34 @@
 /**
- * npm run bench:ingest — end-to-end ingestion through the real CLI processes: a cold ingest of local sources
- * (50 items each), then a re-poll where every source answers 304, on SQLite (one process) and on PostgreSQL
- * with one and three `feedloom ingest` processes claiming from the same database. Printed beside two
- * ceilings measured in the same run: parse-only (parse + normalise + sanitise, in-process) and insert-only
- * (recordFetch of ready rows, in-process, 8 at once).
+ * npm run bench:ingest — cold ingest of N local sources × 50 items through the real CLI, beside `feedloom parse
+ * --jsonl` over the same feeds as files, in the same run, each as its own process; then a re-poll where every
+ * source answers 304.
  *
- *   BENCH_SOURCES=200 (default; the full run in the issue is BENCH_SOURCES=1000)   BENCH_ITEMS=50
- *   BENCH_TEXT=distinct (default: every item tells its own story, as in real feeds) or alike (every item a
- *     near-duplicate of every other: the worst case for story clustering, each new item verifying the most
- *     candidates)
- *   FEEDLOOM_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres (PostgreSQL rows skipped if it does not answer)
+ * Two corpora (bench/news-corpus.ts):
+ * - `news`: realistic distinct news over three weeks, a large vocabulary, about 15% of items retelling a story
+ *   another source told in the two days before. The stories the store made are scored against the generated ones:
+ *   pairwise precision and recall of the retellings merged.
+ * - `templated`: every item of every source shares most of its words (the worst case for candidate search).
  *
- * A re-poll stores nothing: its items/s counts the items of the sources it covered. Wall times include starting each process (node + tsx compiling the sources: measured and printed as
- * "process start"). Peak RSS is the largest of the ingest processes' own maxRSS. Sources are spread over
- * 8 local origins (hosts), so the per-host limit is not what limits the run. Numbers depend on the machine;
- * compare rows of one run only.
+ * For each: parse time, cold ingest time and its ratio to parse, peak RSS of the ingest process, items/s of the
+ * first and of the last 5,000 items stored (from the ingest's per-source debug log: does the cost per item grow
+ * with the store?), and the re-poll.
+ *
+ *   BENCH_SOURCES=1000 (default)  BENCH_ITEMS=50  BENCH_CORPUS=news,templated  BENCH_DIALECTS=sqlite[,postgres]
+ *   FEEDLOOM_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres
+ * Numbers depend on the machine; compare rows of one run only.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { toItemRecords } from '../src/ingest/index.js';
-import { normaliseFeed } from '../src/normalise/index.js';
-import { parseFeed } from '../src/parse/index.js';
-import {
-  countItems, createDatabase, createPostgresDatabase, dropPostgresDatabase, migrateToLatest, recordFetch, syncSources, withDatabaseName,
-} from '../src/store/index.js';
+import { countItems, createDatabase, createPostgresDatabase, dropPostgresDatabase, migrateToLatest, withDatabaseName } from '../src/store/index.js';
 import type { DatabaseHandle } from '../src/store/index.js';
-import { random, vocabulary } from './dedup-synthetic.js';
+import { newsCorpus, rssOf } from './news-corpus.js';
+import type { NewsItem } from './news-corpus.js';
 
 // Run as a child: `--child <feedloom args>` runs the CLI in this process and reports its peak RSS on the last stderr line.
 if (process.argv[2] === '--child') {
@@ -42,59 +38,33 @@ if (process.argv[2] === '--child') {
   process.exit(code);
 }
 
-const SOURCES = Number(process.env['BENCH_SOURCES'] ?? 200);
+const SOURCES = Number(process.env['BENCH_SOURCES'] ?? 1000);
 const ITEMS = Number(process.env['BENCH_ITEMS'] ?? 50);
+const CORPORA = (process.env['BENCH_CORPUS'] ?? 'news,templated').split(',');
+const DIALECTS = (process.env['BENCH_DIALECTS'] ?? 'sqlite').split(',');
 const HOSTS = 8;
+const SPAN = 5_000;
 const PG_ADMIN = process.env['FEEDLOOM_BENCH_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SELF = path.relative(process.cwd(), new URL(import.meta.url).pathname);
+const END = Date.UTC(2026, 0, 22);
 
-const TEXT = process.env['BENCH_TEXT'] === 'alike' ? 'alike' : 'distinct';
-const VOCABULARY = vocabulary(20_260_101);
-
-/** The RSS document of source `n`: ITEMS items with some real-looking HTML. */
-function feedOf(n: number): Buffer {
-  return TEXT === 'alike' ? alikeFeedOf(n) : distinctFeedOf(n);
-}
-
-/** Items that each tell their own story, in trade-press-shaped text (see dedup-synthetic). */
-function distinctFeedOf(n: number): Buffer {
-  const rand = random(n + 1);
-  const v = VOCABULARY;
-  const items = Array.from({ length: ITEMS }, (_, i) => {
-    const date = new Date(Date.UTC(2026, 0, 1) - (n * ITEMS + i) * 600_000).toUTCString();
-    return `<item><title>${v.name(rand)} ${v.words(rand, 2)} ${v.rareName(rand)} ${v.words(rand, 3)}</title>`
-      + `<link>https://news${n % 50}.example/${n}/${i}</link><guid isPermaLink="false">s${n}-i${i}</guid><pubDate>${date}</pubDate>`
-      + `<description>&lt;p&gt;${v.rareName(rand)} ${v.words(rand, 20)} &lt;a href="/x/${i}"&gt;${v.words(rand, 2)}&lt;/a&gt; `
-      + `&lt;b&gt;${v.name(rand)}&lt;/b&gt; ${v.words(rand, 20)}.&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;`
-      + `&lt;p&gt;${v.words(rand, 40)} ${v.rareName(rand)}.&lt;/p&gt;</description></item>`;
-  }).join('');
-  return Buffer.from(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ${n}</title>`
-    + `<link>https://news${n % 50}.example/</link><description>bench</description>${items}</channel></rss>`);
-}
-
-/** Items that all say nearly the same thing. */
-function alikeFeedOf(n: number): Buffer {
-  const items = Array.from({ length: ITEMS }, (_, i) => {
-    const date = new Date(Date.UTC(2026, 0, 1) - (n * ITEMS + i) * 600_000).toUTCString();
-    return `<item><title>Source ${n} story ${i}: VMware, Red Hat &amp; the hypervisor market</title>`
-      + `<link>https://news${n % 50}.example/${n}/${i}</link><guid isPermaLink="false">s${n}-i${i}</guid><pubDate>${date}</pubDate>`
-      + `<description>&lt;p&gt;Story ${i} of source ${n}: &lt;a href="/x/${i}"&gt;cloud&lt;/a&gt; hosting news with `
-      + `&lt;b&gt;markup&lt;/b&gt;, Linux kernels and data-centre power.&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;`
-      + `${'&lt;p&gt;More text about virtualisation and containers. &lt;/p&gt;'.repeat(4)}</description></item>`;
-  }).join('');
-  return Buffer.from(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ${n}</title>`
-    + `<link>https://news${n % 50}.example/</link><description>bench</description>${items}</channel></rss>`);
+/** Every item of every source shares most words: one sentence pattern, the source and item numbers changing. */
+function templated(): NewsItem[][] {
+  return Array.from({ length: SOURCES }, (_, n) => Array.from({ length: ITEMS }, (_, i) => ({
+    guid: `s${n}-i${i}`, url: `https://news${n % 97}.example/${n}/${i}`, story: n * ITEMS + i, published: END - (n * ITEMS + i) * 36_000,
+    title: `Source ${n} story ${i}: VMware, Red Hat & the hypervisor market`,
+    html: `<p>Story ${i} of source ${n}: <a href="/x/${i}">cloud</a> hosting news with <b>markup</b>, Linux kernels and data-centre power.</p>`
+      + '<p>More text about virtualisation and containers. </p>'.repeat(4),
+  })));
 }
 
 /** Local origins serving every feed with an ETag, answering If-None-Match with 304. */
-async function startOrigins(bodies: Buffer[]): Promise<{ urls: string[]; requests: () => number; close(): Promise<void> }> {
+async function startOrigins(bodies: Buffer[]): Promise<{ urls: string[]; close(): Promise<void> }> {
   const etags = bodies.map((b) => `"${createHash('sha1').update(b).digest('hex')}"`);
-  let requests = 0;
   const servers: Server[] = [];
   const bases: string[] = [];
   for (let h = 0; h < HOSTS; h++) {
     const server = createServer((req, res) => {
-      requests++;
       const n = Number(/\/s\/(\d+)$/.exec(req.url ?? '')?.[1]);
       const body = bodies[n];
       if (body === undefined) return void res.writeHead(404).end();
@@ -107,7 +77,6 @@ async function startOrigins(bodies: Buffer[]): Promise<{ urls: string[]; request
   }
   return {
     urls: bodies.map((_, n) => `${bases[n % HOSTS]}/s/${n}`),
-    requests: () => requests,
     close: async () => {
       for (const s of servers) s.closeAllConnections();
       await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
@@ -115,9 +84,10 @@ async function startOrigins(bodies: Buffer[]): Promise<{ urls: string[]; request
   };
 }
 
-interface ChildRun { code: number | null; stdout: string; maxRssKb: number }
+interface ChildRun { code: number | null; stdout: string; stderr: string; maxRssKb: number; ms: number }
 
 function runChild(args: string[], env: Record<string, string>): Promise<ChildRun> {
+  const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -126,46 +96,40 @@ function runChild(args: string[], env: Record<string, string>): Promise<ChildRun
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('exit', (code) => {
       const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? 0);
-      if (code !== 0) process.stderr.write(stderr);
-      resolve({ code, stdout, maxRssKb: rss });
+      if (code !== 0) process.stderr.write(stderr.split('\n').filter((l) => !l.includes('source ingested')).join('\n'));
+      resolve({ code, stdout, stderr, maxRssKb: rss, ms: performance.now() - started });
     });
   });
 }
 
-interface Row { name: string; items: number; ms: number; sources?: number; rssMb?: number; note?: string }
-
-/** `workers` ingest processes at once on `databaseUrl`: wall time, items stored, peak RSS. */
-async function ingestRun(name: string, workers: number, env: Record<string, string>, expect: 'new' | 'not-modified'): Promise<Row> {
-  const started = performance.now();
-  const runs = await Promise.all(Array.from({ length: workers }, () => runChild(['ingest', '--json'], env)));
-  const ms = performance.now() - started;
-  const summaries = runs.map((r) => JSON.parse(r.stdout || '{}') as {
-    sources?: { total: number; notModified: number }; items?: { new: number; seen: number }; failures?: { code: string; message: string }[];
-  });
-  const fetched = summaries.reduce((n, s) => n + (s.sources?.total ?? 0), 0);
-  const items = summaries.reduce((n, s) => n + (expect === 'new' ? s.items?.new ?? 0 : 0), 0);
-  const notModified = summaries.reduce((n, s) => n + (s.sources?.notModified ?? 0), 0);
-  const ok = runs.every((r) => r.code === 0) && fetched === SOURCES && (expect === 'new' ? items === SOURCES * ITEMS : notModified === SOURCES);
-  return {
-    name, items: expect === 'new' ? items : SOURCES * ITEMS, ms, sources: fetched, rssMb: Math.max(...runs.map((r) => r.maxRssKb)) / 1024,
-    note: ok ? `${fetched} sources` : `CHECK FAILED: ${fetched} sources, ${items} new, ${notModified} not modified${failureCounts(summaries.flatMap((s) => s.failures ?? []))}`,
+/** Items/s over the first and the last SPAN items stored, from the per-source "source ingested" debug lines. */
+function throughput(stderr: string): { first: number; last: number } | undefined {
+  const events = [...stderr.matchAll(/^(\S+) debug source ingested .*\bnew=(\d+)/gm)].map((m) => ({ at: Date.parse(m[1] ?? ''), items: Number(m[2]) }));
+  if (events.length < 2) return undefined;
+  const rate = (list: typeof events) => {
+    const items = list.slice(1).reduce((n, e) => n + e.items, 0);
+    const ms = (list.at(-1)?.at ?? 0) - (list[0]?.at ?? 0);
+    return ms > 0 ? (items / ms) * 1000 : 0;
   };
-}
-
-/** ", failures: 3 TIMEOUT (first message)" for a check that failed because sources did. */
-function failureCounts(failures: readonly { code: string; message: string }[]): string {
-  if (failures.length === 0) return '';
-  const byCode = new Map<string, number>();
-  for (const f of failures) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
-  return `, failures: ${[...byCode].map(([code, n]) => `${n} ${code}`).join(', ')} (${failures[0]?.message ?? ''})`;
-}
-
-/** A fresh database: a SQLite file, or a new PostgreSQL database (dropped by `dispose`). */
-async function freshDatabase(dialect: 'sqlite' | 'postgres', folder: string): Promise<{ url: string; dispose(): Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const file = path.join(folder, `bench-${randomBytes(4).toString('hex')}.db`);
-    return { url: `sqlite:${file}`, dispose: async () => undefined };
+  const prefix: typeof events = [];
+  let counted = 0;
+  for (const e of events) {
+    prefix.push(e);
+    counted += e.items;
+    if (counted >= SPAN) break;
   }
+  const suffix: typeof events = [];
+  counted = 0;
+  for (const e of [...events].reverse()) {
+    suffix.unshift(e);
+    counted += e.items;
+    if (counted >= SPAN) break;
+  }
+  return { first: rate(prefix), last: rate(suffix) };
+}
+
+async function freshDatabase(dialect: string, folder: string): Promise<{ url: string; dispose(): Promise<void> }> {
+  if (dialect === 'sqlite') return { url: `sqlite:${path.join(folder, `bench-${randomBytes(4).toString('hex')}.db`)}`, dispose: async () => undefined };
   const name = `feedloom_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = await createDatabase(PG_ADMIN);
   await createPostgresDatabase(admin.db, name);
@@ -189,100 +153,86 @@ async function withDatabase<T>(url: string, use: (handle: DatabaseHandle) => Pro
   }
 }
 
-async function cold(label: string, dialect: 'sqlite' | 'postgres', workers: number, folder: string, config: string): Promise<Row[]> {
-  const database = await freshDatabase(dialect, folder);
-  try {
-    await withDatabase(database.url, (h) => migrateToLatest(h.db));
-    const env = { FEEDLOOM_CONFIG: config, DATABASE_URL: database.url, LOG_LEVEL: 'warn' };
-    const first = await ingestRun(`${label}: cold ingest`, workers, env, 'new');
-    const stored = await withDatabase(database.url, (h) => countItems(h.db));
-    if (stored !== SOURCES * ITEMS) first.note = `CHECK FAILED: ${stored} items stored; ${first.note ?? ''}`;
-    await withDatabase(database.url, (h) => h.db.updateTable('sources').set({ next_fetch_at: null }).execute());
-    const second = await ingestRun(`${label}: re-poll (all 304)`, workers, env, 'not-modified');
-    return [first, second];
-  } finally {
-    await database.dispose();
+/** Pairwise precision and recall of the stored stories against the generated ones (from the contingency counts). */
+async function storyScore(url: string, corpus: NewsItem[][]): Promise<{ precision: number; recall: number; pairs: number }> {
+  const truth = new Map<string, number>();
+  corpus.forEach((items, n) => items.forEach((item) => truth.set(`s${n} ${item.guid}`, item.story)));
+  const rows = await withDatabase(url, (h) => h.db.selectFrom('items').select(['source_id', 'guid', 'story_id']).execute());
+  const cell = new Map<string, number>();
+  const predicted = new Map<number, number>();
+  const labelled = new Map<number, number>();
+  for (const row of rows) {
+    const label = truth.get(`${row.source_id} ${row.guid}`) ?? -1;
+    const story = Number(row.story_id);
+    cell.set(`${story}:${label}`, (cell.get(`${story}:${label}`) ?? 0) + 1);
+    predicted.set(story, (predicted.get(story) ?? 0) + 1);
+    labelled.set(label, (labelled.get(label) ?? 0) + 1);
   }
+  const pairs = (counts: Iterable<number>) => [...counts].reduce((n, c) => n + (c * (c - 1)) / 2, 0);
+  const both = pairs(cell.values());
+  const together = pairs(predicted.values());
+  const truly = pairs(labelled.values());
+  return { precision: together === 0 ? 1 : both / together, recall: truly === 0 ? 1 : both / truly, pairs: truly };
 }
 
-function parseCeiling(bodies: Buffer[]): Row {
-  const started = performance.now();
-  let items = 0;
-  for (const body of bodies) items += normaliseFeed(parseFeed({ body, url: 'https://example.org/feed' })).items.length;
-  return { name: 'ceiling: parse-only (parse + normalise + sanitise, 1 thread)', items, ms: performance.now() - started };
-}
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const rate = (items: number, ms: number) => `${Math.round(items / (ms / 1000)).toLocaleString('en')} items/s`;
 
-async function insertCeiling(dialect: 'sqlite' | 'postgres', bodies: Buffer[], folder: string): Promise<Row> {
-  const records = bodies.map((body) => toItemRecords(normaliseFeed(parseFeed({ body, url: 'https://example.org/feed' })).items));
-  const database = await freshDatabase(dialect, folder);
-  try {
-    return await withDatabase(database.url, async ({ db }) => {
-      await migrateToLatest(db);
-      await syncSources(db, records.map((_, n) => ({ id: `s${n}`, url: `https://x.example/${n}`, tags: [], enabled: true, priority: 0 })));
-      const started = performance.now();
-      for (let start = 0; start < records.length; start += 8) {
-        await Promise.all(records.slice(start, start + 8).map((items, i) => recordFetch(db, {
-          sourceId: `s${start + i}`, startedAt: new Date(), durationMs: 1, status: 200, bytes: 1, notModified: false, items, nextFetchAt: null,
-        })));
-      }
-      return { name: `ceiling: insert-only on ${dialect} (recordFetch, 8 at once)`, items: await countItems(db), ms: performance.now() - started };
-    });
-  } finally {
-    await database.dispose();
-  }
-}
-
-async function postgresAnswers(): Promise<boolean> {
-  try {
-    await withDatabase(PG_ADMIN, async () => undefined);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function print(rows: Row[]): void {
-  for (const r of rows) {
-    const rate = Math.round(r.items / (r.ms / 1000)).toLocaleString('en');
-    const rss = r.rssMb === undefined ? '' : `${r.rssMb.toFixed(0)} MB peak RSS`;
-    const sources = r.sources === undefined ? '' : `${Math.round(r.sources / (r.ms / 1000)).toLocaleString('en')} sources/s`;
-    console.log(`  ${r.name.padEnd(62)} ${`${rate} items/s`.padStart(16)} ${sources.padStart(16)} ${`${(r.ms / 1000).toFixed(2)} s`.padStart(9)}  ${rss.padEnd(17)} ${r.note ?? ''}`);
-  }
-}
-
-async function main(): Promise<void> {
-  const folder = mkdtempSync(path.join(tmpdir(), 'feedloom-bench-'));
-  const bodies = Array.from({ length: SOURCES }, (_, n) => feedOf(n));
+async function benchCorpus(name: string, folder: string): Promise<void> {
+  const corpus = name === 'news' ? newsCorpus({ sources: SOURCES, perSource: ITEMS, days: 21, end: END, retell: 0.15, seed: 20_260_101 }) : { sources: templated(), retellings: 0 };
+  const bodies = corpus.sources.map((items, n) => rssOf(n, items));
+  const total = SOURCES * ITEMS;
+  const mb = bodies.reduce((n, b) => n + b.length, 0) / 1e6;
+  console.log(`\n${name}: ${SOURCES} sources × ${ITEMS} items (${total.toLocaleString('en')} items, ${mb.toFixed(1)} MB${name === 'news' ? `, ${corpus.retellings.toLocaleString('en')} retellings` : ''})`);
+  const files = path.join(folder, `${name}-feeds`);
+  mkdirSync(files);
+  bodies.forEach((body, n) => writeFileSync(path.join(files, `s${n}.xml`), body));
+  const parse = await runChild(['parse', '--jsonl', files], {});
+  const parsedOk = parse.code === 0 || parse.stdout.split('\n').filter((l) => l.includes('"ok":true')).length === SOURCES;
+  console.log(`  feedloom parse --jsonl (${SOURCES} files, one process)      ${seconds(parse.ms).padStart(8)}  ${rate(total, parse.ms).padStart(16)}  ${(parse.maxRssKb / 1024).toFixed(0)} MB peak RSS${parsedOk ? '' : '  CHECK FAILED'}`);
   const origins = await startOrigins(bodies);
   try {
-    const config = path.join(folder, 'feeds.config.json');
+    const config = path.join(folder, `${name}.config.json`);
     writeFileSync(config, JSON.stringify({
-      fetch: { allowPrivateNetworks: true, timeoutMs: 30_000, concurrency: 16, perHostConcurrency: 8 },
+      fetch: { allowPrivateNetworks: true, timeoutMs: 60_000 },
       retention: { days: 0 },
       sources: origins.urls.map((url, n) => ({ id: `s${n}`, url })),
     }));
-    const mb = bodies.reduce((n, b) => n + b.length, 0) / 1e6;
-    console.log(`ingest benchmark: ${SOURCES} sources x ${ITEMS} items (${(SOURCES * ITEMS).toLocaleString('en')} items, ${mb.toFixed(1)} MB, text ${TEXT}), ${HOSTS} local hosts`);
-    const startup = performance.now();
-    await runChild(['--version'], {});
-    console.log(`  process start (node + tsx, \`feedloom --version\`): ${((performance.now() - startup) / 1000).toFixed(2)} s, included in every wall time below\n`);
-    const pg = await postgresAnswers();
-    const rows: Row[] = [parseCeiling(bodies), await insertCeiling('sqlite', bodies, folder)];
-    if (pg) rows.push(await insertCeiling('postgres', bodies, folder));
-    print(rows);
-    console.log('');
-    print(await cold('SQLite, 1 process', 'sqlite', 1, folder, config));
-    if (pg) {
-      print(await cold('PostgreSQL, 1 worker', 'postgres', 1, folder, config));
-      print(await cold('PostgreSQL, 3 workers', 'postgres', 3, folder, config));
-    } else {
-      console.log(`  PostgreSQL rows skipped: nothing answers at ${PG_ADMIN}`);
+    for (const dialect of DIALECTS) {
+      const database = await freshDatabase(dialect, folder);
+      try {
+        await withDatabase(database.url, (h) => migrateToLatest(h.db));
+        const env = { FEEDLOOM_CONFIG: config, DATABASE_URL: database.url, LOG_LEVEL: 'debug' };
+        const cold = await runChild(['ingest', '--json'], env);
+        const stored = await withDatabase(database.url, (h) => countItems(h.db));
+        const summary = JSON.parse(cold.stdout || '{}') as { failures?: { code: string }[] };
+        const failures = summary.failures?.length ?? 0;
+        const speed = throughput(cold.stderr);
+        console.log(`  ${dialect}: cold ingest${' '.repeat(43 - dialect.length)}${seconds(cold.ms).padStart(8)}  ${rate(stored, cold.ms).padStart(16)}  ${(cold.maxRssKb / 1024).toFixed(0)} MB peak RSS`
+          + `  ${(cold.ms / parse.ms).toFixed(2)}× parse${stored === total && failures === 0 ? '' : `  CHECK FAILED: ${stored} stored, ${failures} failures`}`);
+        if (speed !== undefined) console.log(`    first ${SPAN.toLocaleString('en')} items: ${Math.round(speed.first).toLocaleString('en')} items/s; last ${SPAN.toLocaleString('en')}: ${Math.round(speed.last).toLocaleString('en')} items/s (${(speed.last / speed.first).toFixed(2)}×)`);
+        if (name === 'news') {
+          const score = await storyScore(database.url, corpus.sources);
+          console.log(`    stories: retellings merged with precision ${(score.precision * 100).toFixed(2)}%, recall ${(score.recall * 100).toFixed(2)}% (${score.pairs.toLocaleString('en')} same-story pairs)`);
+        }
+        await withDatabase(database.url, (h) => h.db.updateTable('sources').set({ next_fetch_at: null }).execute());
+        const again = await runChild(['ingest', '--json'], { ...env, LOG_LEVEL: 'warn' });
+        const repoll = JSON.parse(again.stdout || '{}') as { sources?: { notModified: number } };
+        console.log(`  ${dialect}: re-poll${' '.repeat(47 - dialect.length)}${seconds(again.ms).padStart(8)}  ${(repoll.sources?.notModified ?? 0) === SOURCES ? `all ${SOURCES} not modified` : `CHECK FAILED: ${repoll.sources?.notModified ?? 0} not modified`}`);
+      } finally {
+        await database.dispose();
+      }
     }
-    console.log(`\n  origin requests: ${origins.requests()}`);
   } finally {
     await origins.close();
-    rmSync(folder, { recursive: true, force: true });
   }
 }
 
-await main();
+const folder = mkdtempSync(path.join(tmpdir(), 'feedloom-bench-'));
+try {
+  const start = await runChild(['--version'], {});
+  console.log(`ingest benchmark (process start, node + tsx: ${seconds(start.ms)}, included in every time below); ${HOSTS} local hosts`);
+  for (const name of CORPORA) await benchCorpus(name, folder);
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}

@@ -6,6 +6,7 @@ import * as scheduling from './0004_scheduling.js';
 import * as fetchTotals from './0005_fetch_totals.js';
 import * as dropUnusedItemIndexes from './0006_drop_unused_item_indexes.js';
 import * as vendorRoles from './0007_vendor_roles.js';
+import * as storyEngine from './0008_story_engine.js';
 
 /**
  * Every migration, by name, in order. Listed statically (not read from the folder) so that the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_fetch_totals': fetchTotals,
   '0006_drop_unused_item_indexes': dropUnusedItemIndexes,
   '0007_vendor_roles': vendorRoles,
+  '0008_story_engine': storyEngine,
 };

@@ -1,40 +1,42 @@
-import type { PairEvidence, PairVerdict } from './compare.js';
-import { conflicts, THRESHOLDS } from './compare.js';
-import { isBareNumber } from './tokens.js';
+import type { PairVerdict } from './pair-score.js';
+import type { StoryJudgement } from './story-decision.js';
 
 const two = (n: number) => n.toFixed(2);
 
-function measures(e: PairEvidence): string {
-  const parts = [
-    `headline coverage ${two(e.titleCoverage)} (weaker way ${two(e.titleCoverageMin)})`,
-    `shared names: ${e.sharedNames.length > 0 ? e.sharedNames.join(', ') : 'none'}`,
-    `shared text: ${e.sharedShingles} shingles (containment ${two(e.textContainment)})`,
-  ];
-  return parts.join('; ');
+/** The measures that decided a pair, in words. */
+function measures(verdict: PairVerdict): string {
+  const f = verdict.features;
+  const hours = Math.round(f.timeGap * 7 * 24);
+  return [
+    `headline cosine ${two(f.titleCosine)} (coverage ${two(f.titleCoverage)})`,
+    `lead ${two(f.leadCosine)}, body ${two(f.bodyCosine)}`,
+    `shared names ${two(f.nameJaccard)} (rarity ${two(f.rareNames)})`, `event words ${two(f.eventCosine)}`,
+    `shared figures ${two(f.sharedAmounts)}`,
+    `shared text ${two(f.textContainment)}`,
+    `${hours} h apart`,
+    ...(f.titleNameConflict ? ['headlines name things the other never mentions'] : []),
+    ...(f.titleAmountConflict ? ['headline figures disagree'] : []),
+    ...(f.genreDiffers ? ['different kinds of article (news, interview, review, opinion)'] : []),
+    ...(f.sameSource ? ['same source'] : []),
+  ].join('; ');
 }
 
-function whyNot(e: PairEvidence): string[] {
-  if (e.column) return ['a recurring column (roundup, digest, or a headline its source repeats) joins stories by URL only'];
-  if (e.sameSource) return [`same source, and not a repost (needs text containment ≥ ${THRESHOLDS.repost.containment} and title similarity ≥ ${THRESHOLDS.repost.dice})`];
-  const reasons: string[] = [];
-  if (conflicts(e)) {
-    if (e.unmatchedVersions.length > 0) reasons.push(`a version only one of them mentions: ${e.unmatchedVersions.join(', ')}`);
-    const [left, right] = e.unmatchedNames;
-    if (left.length > 0 && right.length > 0) reasons.push(`conflicting names: ${left.join(', ')} | ${right.join(', ')}`);
-    return reasons;
-  }
-  const { shingles, containment } = THRESHOLDS.sharedText;
-  reasons.push(`too little shared text (needs ${shingles} shingles and containment ${containment})`);
-  const { coverage, coverageMin } = THRESHOLDS.sameHeadline;
-  if (!e.sharedNames.some((n) => !isBareNumber(n))) reasons.push('no shared name in the headlines');
-  else reasons.push(`headlines too different (needs coverage ${coverage} and ${coverageMin} the weaker way)`);
-  return reasons;
-}
-
-/** A verdict in words, for `feedloom explain`: the rule that matched and its measures, or why none did. */
+/** One pair's verdict in words, for `feedloom explain`. */
 export function describeVerdict(verdict: PairVerdict): string {
-  const e = verdict.evidence;
-  if (verdict.rule === 'same-url') return 'same story: the same canonical URL';
-  if (verdict.rule !== undefined) return `same story by rule ${verdict.rule} (score ${two(verdict.score)}): ${measures(e)}`;
-  return `not the same story: ${whyNot(e).join('; ')} — ${measures(e)}`;
+  switch (verdict.rule) {
+    case 'same-url': return 'the same article: the same canonical URL';
+    case 'repost': return 'the same post published again by its source';
+    case 'veto:version': return 'different news: a version number in one headline that the other never states';
+    case 'veto:cve': return 'different news: different CVEs';
+    case 'veto:column': return 'a recurring column (roundup, digest): it joins stories by URL only';
+    case 'veto:template': return 'different news: one headline template filled in with other numbers';
+    case 'veto:fragment': return 'different items of one page: the links differ in their fragment';
+    case 'score': return `same-story probability ${two(verdict.probability)}: ${measures(verdict)}`;
+  }
+}
+
+/** A judged candidate story in words: whether the item would join it, and on what mean. */
+export function describeJudgement(judgement: StoryJudgement, threshold: number): string {
+  const verdict = judgement.definite ? 'the same article is in it' : judgement.mean >= threshold ? `mean probability ${two(judgement.mean)} ≥ ${two(threshold)}` : `mean probability ${two(judgement.mean)} < ${two(threshold)}`;
+  return `story ${judgement.storyId}: ${verdict}, over ${judgement.members.length} member(s) within the window`;
 }

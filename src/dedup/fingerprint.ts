@@ -1,14 +1,13 @@
-import { itemFeatures } from './features.js';
-import type { ItemFeatures, ItemText } from './features.js';
-import { formatSignature, signatureOf } from './signature.js';
+import { decodeFeatures } from './features-codec.js';
 
-/** The near-duplicate signature of an item, as stored in `items.fingerprint`, and the features it was computed from. */
-export function fingerprintWithFeatures(item: ItemText): { fingerprint: string; features: ItemFeatures } {
-  const features = itemFeatures(item);
-  return { fingerprint: formatSignature(signatureOf(features)), features };
-}
-
-/** The near-duplicate signature of an item, as stored in `items.fingerprint`. */
-export function fingerprintOf(item: ItemText): string {
-  return fingerprintWithFeatures(item).fingerprint;
+/**
+ * The near-duplicate signature stored in `items.fingerprint`: `sk1:` and the four smallest hashes of the body's
+ * shingles (the head of its bottom-k sketch, see story-features.ts) in hex. Two items with the same signature very
+ * likely open with the same text; story clustering itself compares the whole stored features.
+ */
+export function fingerprintOf(features: Uint8Array): string | null {
+  const stored = decodeFeatures(features);
+  if (stored === undefined) return null;
+  const head = [...stored.features.sketch.subarray(0, 4)].map((h) => h.toString(16).padStart(8, '0')).join('');
+  return `sk1:${stored.features.shingleCount}:${head}`;
 }

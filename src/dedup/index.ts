@@ -1,11 +1,20 @@
 export { canonicalUrl, isArticleUrl } from './canonical-url.js';
-export { bodyOf, itemFeatures, MAX_TEXT_CHARS } from './features.js';
-export type { ItemFeatures, ItemText } from './features.js';
-export { comparePair, conflicts, measurePair, THRESHOLDS } from './compare.js';
-export type { Comparable, MatchRule, PairEvidence, PairVerdict } from './compare.js';
-export { decideStory } from './decide-story.js';
-export { describeVerdict } from './describe-verdict.js';
-export type { JudgedCandidate, StoryCandidate, StoryDecision } from './decide-story.js';
-export { bandKeys, describeBandKey, estimatedSimilarity, formatSignature, parseSignature, signatureOf } from './signature.js';
-export type { BandKind, Signature } from './signature.js';
-export { fingerprintOf, fingerprintWithFeatures } from './fingerprint.js';
+export { bodyOf, MAX_TEXT_CHARS } from './item-body.js';
+export { storyFeatures, genreOf } from './story-features.js';
+export type { FeatureInput, Genre, StoryFeatures } from './story-features.js';
+export { decodeFeatures, encodeFeatures, FEATURES_VERSION } from './features-codec.js';
+export type { StoredFeatures } from './features-codec.js';
+export { FEATURE_SIGNS, measurePair, PAIR_FEATURES } from './pair-features.js';
+export type { PairFeatures, PairVetoes, StoryItem } from './pair-features.js';
+export { judgePair, modelProbability } from './pair-score.js';
+export type { PairRule, PairVerdict, ScoredItem } from './pair-score.js';
+export { decideStory } from './story-decision.js';
+export type { Judge, Member, StoryDecision, StoryJudgement } from './story-decision.js';
+export { assignStories, encodedFeaturesOf, explainItem, fragmentOf, MAX_CANDIDATES, MEMBERS_PER_STORY, storyAssigner } from './story-engine.js';
+export type { StoryExplanation, StoryOptions } from './story-engine.js';
+export { STORY_MODEL } from './story-model.js';
+export { describeJudgement, describeVerdict } from './describe-verdict.js';
+export { fingerprintOf } from './fingerprint.js';
+
+/** The dedup window when the config gives none (`dedup.window`). */
+export const DEFAULT_DEDUP_WINDOW_MS = 7 * 24 * 3_600_000;

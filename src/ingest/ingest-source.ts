@@ -1,5 +1,6 @@
+import { DEFAULT_DEDUP_WINDOW_MS, storyAssigner } from '../dedup/index.js';
 import type { FetchRequest } from '../fetch/index.js';
-import type { ErrorCode, FetchResult } from '../model/index.js';
+import type { ErrorCode, FetchResult, StoryAssigner } from '../model/index.js';
 import { FeedloomError, FetchError, toFeedloomError } from '../model/index.js';
 import { normaliseFeed } from '../normalise/index.js';
 import { parseFeed } from '../parse/index.js';
@@ -21,7 +22,7 @@ export interface IngestSettings {
   defaultIntervalMs: number;
   minIntervalMs: number;
   maxIntervalMs: number;
-  /** Items this close in time may join one story (config `dedup.window`); the store's default when absent. */
+  /** Items this close in time may join one story (config `dedup.window`); 7 days when absent. */
   dedupWindowMs?: number;
 }
 
@@ -52,6 +53,8 @@ export interface IngestDeps {
   fetch: (request: FetchRequest) => Promise<FetchResult>;
   /** Tags items with the vendors they are about (omitted: no vendor tagging). */
   tagger?: Tagger;
+  /** Story clustering (omitted: src/dedup's, with the fitted model and the settings' window). */
+  stories?: StoryAssigner;
   now?: () => Date;
 }
 
@@ -133,7 +136,7 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
       outcome = {
         ...base, durationMs: now().getTime() - startedAt.getTime(), notModified: false,
         items, enrich, nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
-        ...(settings.dedupWindowMs !== undefined ? { dedupWindowMs: settings.dedupWindowMs } : {}),
+        stories: deps.stories ?? storyAssigner({ windowMs: settings.dedupWindowMs ?? DEFAULT_DEDUP_WINDOW_MS }),
       };
     }
   } catch (thrown) {

@@ -1,4 +1,4 @@
-import { canonicalUrl, fingerprintWithFeatures } from '../dedup/index.js';
+import { canonicalUrl, fingerprintOf, encodedFeaturesOf } from '../dedup/index.js';
 import type { NormalisedItem, VendorMention } from '../model/index.js';
 import { toItemRecord } from '../store/index.js';
 import type { ItemRecord } from '../store/index.js';
@@ -27,16 +27,17 @@ export function baseItemRecords(items: readonly NormalisedItem[]): ItemRecord[] 
 }
 
 /**
- * The dedup and tag stages for one record: its near-duplicate signature (which the store files as LSH band keys
- * and clusters stories by), the features it came from, and its vendors. Costly, so ingest runs it only for items
- * that are new or changed; the store runs it for any other record it ends up writing.
+ * The dedup and tag stages for one record: its story features in stored form (what story clustering compares and
+ * indexes it by), a near-duplicate signature derived from them, and its vendors. Costly, so ingest runs it only
+ * for items that are new or changed; the store runs it for any other record it ends up writing.
  */
 export function enricher(tagger?: Tagger): (record: ItemRecord) => void {
   return (record) => {
-    const { fingerprint, features } = fingerprintWithFeatures(record);
-    record.fingerprint = fingerprint;
-    record.features = features;
     if (tagger) record.vendors = tagger.match({ title: record.title, text: record.text });
+    const about = (record.vendors ?? []).filter((v) => v.role === 'about').map((v) => v.vendorId);
+    const features = encodedFeaturesOf({ title: record.title, text: record.text, about });
+    record.features = features;
+    record.fingerprint = fingerprintOf(features);
   };
 }
 

@@ -22,4 +22,5 @@ export type {
   Person,
 } from './normalised-item.js';
 export * from './errors.js';
-export type { CoverageEntry, CuratedEntry, CuratedFeed, EntrySource, VendorMention } from './curated-feed.js';
+export type { CoverageEntry, CuratedEntry, CuratedFeed, EntrySource, VendorMention, VendorRole } from './curated-feed.js';
+export type { KeyHit, KeyQuery, StoryAssigner, StoryInput, StoryMatchRecord, StoryMember, StoryPort } from './story-port.js';

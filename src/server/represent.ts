@@ -46,6 +46,7 @@ export async function represent(rendered: Rendered, request: RequestConditions, 
     'cache-control': rendered.cacheControl ?? defaultCacheControl(rendered.contentType),
     vary: 'Accept-Encoding',
   };
+  if (rendered.location !== undefined) headers['location'] = rendered.location;
   const lastModified = httpDate(rendered.lastModified);
   if (lastModified !== undefined) headers['last-modified'] = lastModified;
 

@@ -12,6 +12,8 @@ export interface Rendered {
   lastModified?: string;
   /** Overrides the server's default `Cache-Control` (feeds 5 min, pages 1 min). */
   cacheControl?: string;
+  /** Where a redirect (301) points: an absolute URL. */
+  location?: string;
 }
 
 /**

@@ -3,10 +3,10 @@ import type { Config } from '../config/index.js';
 import { curateFeed } from '../curate/index.js';
 import {
   FEED_MEDIA_TYPES, OPML_MEDIA_TYPE, renderArchiveIndex, renderArchiveMonth, renderAtom, renderFeedPage, renderJsonFeed,
-  renderOpml, renderRss, renderSourcesPage, renderStoryPage,
+  renderMoved, renderOpml, renderRss, renderSourcesPage, renderStoryPage, sitePaths,
 } from '../publish/index.js';
 import type { Rendered } from '../server/index.js';
-import { archiveMonths } from '../store/index.js';
+import { archiveMonths, resolveStories } from '../store/index.js';
 import type { Database } from '../store/index.js';
 import type { SiteRoute } from './routes.js';
 import { archivePage, entriesOf, ingestStatus, opmlInput, siteInfo, sourcesHealth } from './site-data.js';
@@ -21,6 +21,15 @@ function latest(dates: readonly string[]): string | undefined {
 
 function page(body: string, lastModified?: string): Rendered {
   return { status: 200, contentType: HTML, body, ...(lastModified ? { lastModified } : {}) };
+}
+
+/** A story merged into another answers with a permanent redirect to the one it became part of. */
+async function storyRedirect(db: Kysely<Database>, config: Config, storyId: number): Promise<Rendered | undefined> {
+  const into = (await resolveStories(db, [storyId])).get(storyId);
+  if (into === undefined || into === storyId) return undefined;
+  const paths = sitePaths(config.site.baseUrl);
+  const path = paths.story(String(into));
+  return { status: 301, contentType: HTML, location: paths.absolute(path), body: renderMoved({ site: siteInfo(config), path }) };
 }
 
 /** Render one route from the database and config; undefined when the route names nothing that exists. */
@@ -51,7 +60,7 @@ export async function renderRoute(route: SiteRoute, db: Kysely<Database>, config
     }
     case 'story': {
       const [entry] = await entriesOf(db, config, [route.storyId]);
-      if (!entry) return undefined;
+      if (!entry) return storyRedirect(db, config, route.storyId);
       return page(renderStoryPage({ site, story: { id: entry.storyId, entry, coverage: entry.coverage } }), entry.updated);
     }
     case 'sources':

@@ -1,6 +1,6 @@
 import { FeedloomError } from '../model/errors.js';
 import type { FetchTable, FetchTotalTable, ItemTable, ItemTombstoneTable, ItemVendorTable, SiteStateTable, SourceTable, StoryTable } from './tables.js';
-import type { ItemBandTable, StoryMatchTable } from './story-tables.js';
+import type { ItemFeatureTable, ItemKeyTable, StoryMatchTable, StoryRedirectTable } from './story-tables.js';
 
 /** The whole schema as Kysely sees it (see migrations/ for the DDL). */
 export interface Database {
@@ -12,7 +12,9 @@ export interface Database {
   item_vendors: ItemVendorTable;
   site_state: SiteStateTable;
   item_tombstones: ItemTombstoneTable;
-  item_bands: ItemBandTable;
+  item_features: ItemFeatureTable;
+  item_keys: ItemKeyTable;
+  story_redirects: StoryRedirectTable;
   story_matches: StoryMatchTable;
 }
 

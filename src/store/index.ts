@@ -18,14 +18,11 @@ export { createPostgresDatabase, dropPostgresDatabase, withDatabaseName, withSea
 export { itemVendorsOf, replaceItemVendors, vendorsOfItems } from './item-vendors.js';
 export type { ItemVendors } from './item-vendors.js';
 export { bumpContentVersion, contentVersion } from './site-state.js';
-export { assignStories, DEFAULT_DEDUP_WINDOW_MS, MAX_CANDIDATES } from './story-assignment.js';
-export type { AssignOptions, StoryInput } from './story-assignment.js';
-export { bandHits, sharedBandKeys } from './item-bands.js';
+export { resolveStories, storyPort } from './story-port.js';
 export { exportItems } from './item-export.js';
 export { findItems, itemsById, storyMatchOf } from './item-lookup.js';
 export type { ItemReference, StoryMatch } from './item-lookup.js';
 export type { ExportedItem } from './item-export.js';
-export type { BandHit, ItemBands } from './item-bands.js';
 export { archiveMonths, itemCountsSince, recentItems, storiesBetween, storiesWithItems } from './story-reads.js';
 export type { ItemCursor, MatchableRow, RecentItemsQuery, StoryWithItems, TaggedItem } from './story-reads.js';
 export { retagItems } from './retag.js';

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { ItemFeatures } from '../dedup/index.js';
 import type { VendorMention } from '../model/curated-feed.js';
 import type { Enclosure, NormalisedItem, Person } from '../model/normalised-item.js';
 import type { TimeInput } from './database.js';
@@ -27,8 +26,8 @@ export interface ItemRecord {
   contentHash: string;
   /** Near-duplicate signature from the dedup stage, when it computed one. */
   fingerprint?: string | null;
-  /** The features the fingerprint was computed from, kept in memory so that story assignment need not recompute them. */
-  features?: ItemFeatures;
+  /** The dedup stage's story features in stored form (opaque to the store: story clustering reads them). */
+  features?: Uint8Array;
   /** The vendors the item is about (tag stage); rewritten with the item. */
   vendors?: VendorMention[];
 }
@@ -43,7 +42,7 @@ export function guidKey(guid: string): string {
 }
 
 /** The fields whose change makes an item "updated". */
-export type HashedFields = Omit<ItemRecord, 'guid' | 'guidKey' | 'contentHash' | 'text' | 'fingerprint' | 'vendors'>;
+export type HashedFields = Omit<ItemRecord, 'guid' | 'guidKey' | 'contentHash' | 'text' | 'fingerprint' | 'features' | 'vendors'>;
 
 /** sha256 hex over the item's content fields: the same content always gives the same hash. */
 export function contentHash(fields: HashedFields): string {

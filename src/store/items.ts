@@ -4,8 +4,8 @@ import type { Database, Timestamp } from './database.js';
 import { toOptionalTimestamp } from './database.js';
 import type { ItemRecord } from './item-record.js';
 import { replaceItemVendors } from './item-vendors.js';
-import { assignStories, DEFAULT_DEDUP_WINDOW_MS } from './story-assignment.js';
-import type { StoryInput } from './story-assignment.js';
+import type { StoryAssigner, StoryInput } from '../model/story-port.js';
+import { storyPort } from './story-port.js';
 import { fromJsonArray, toJson } from './json-column.js';
 import { withoutTombstoned } from './tombstones.js';
 import type { ItemRow, ItemUpdate } from './tables.js';
@@ -104,11 +104,17 @@ export interface WrittenItems {
 /** The story input of a written record. */
 function storyInput(itemId: number, sourceId: string, record: ItemRecord, sortAt: Timestamp): StoryInput {
   return {
-    itemId, sourceId, sortAt, canonicalUrl: record.canonicalUrl, title: record.title, text: record.text,
-    fingerprint: record.fingerprint ?? null, contentHash: record.contentHash,
+    itemId, sourceId, atMs: Date.parse(sortAt), canonicalUrl: record.canonicalUrl, url: record.url, title: record.title, text: record.text,
     ...(record.features ? { features: record.features } : {}),
   };
 }
+
+/** Without story clustering, every new item is a story of its own; a changed item's story is recounted (it changed). */
+const ownStories: StoryAssigner = async (port, added, changed) => {
+  const ids = await port.foundStories(added.map((item) => ({ itemId: item.itemId, atMs: item.atMs })));
+  await port.setStories(ids);
+  await port.recountStories([...(await port.storiesOf(changed.map((item) => item.itemId))).values()]);
+};
 
 /** The stored version (content hash, first seen) of each of these guid keys of a source that is stored, by guid key. */
 export async function storedVersions(
@@ -127,8 +133,11 @@ export async function storedVersions(
 
 /** Options of `writeItems`. */
 export interface WriteItemsOptions {
-  /** Items this close in time may join one story; DEFAULT_DEDUP_WINDOW_MS when absent. */
-  dedupWindowMs?: number;
+  /**
+   * Story clustering (src/dedup's assigner), called inside the transaction with the new and the changed items;
+   * without it every new item founds a story of its own and changed items stay where they are.
+   */
+  stories?: StoryAssigner;
   /**
    * Computes a record's fingerprint, features and vendors; called for each record about to be inserted or
    * rewritten that has no fingerprint yet (the caller enriches what it knows to be new or changed beforehand,
@@ -140,7 +149,7 @@ export interface WriteItemsOptions {
 /**
  * Write one fetch's items inside `trx`: insert the new ones (the unique key decides, via ON CONFLICT
  * DO NOTHING), rewrite the known ones whose content hash changed, and mark every one as seen at `seenAt`.
- * New items join or found stories (`assignStories`, comparing within `dedupWindowMs`); changed ones stay in theirs.
+ * New and changed items then go to story clustering (`options.stories`), in the same transaction.
  * Unchanged items cost one look-up: they are neither re-inserted nor enriched.
  */
 export async function writeItems(
@@ -221,7 +230,7 @@ export async function writeItems(
       .execute();
   }
   await replaceItemVendors(trx, vendorRows);
-  await assignStories(trx, added, changedInputs, { windowMs: options.dedupWindowMs ?? DEFAULT_DEDUP_WINDOW_MS, now: seenAt });
+  if (added.length + changedInputs.length > 0) await (options.stories ?? ownStories)(storyPort(trx, { now: seenAt }), added, changedInputs);
   return { seen: listed.length, newIds, updatedIds };
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ErrorCode } from '../model/errors.js';
+import type { StoryAssigner } from '../model/story-port.js';
 import { FeedloomError } from '../model/errors.js';
 import { describeError } from './describe-error.js';
 import type { Database, TimeInput } from './database.js';
@@ -39,8 +40,8 @@ export interface FetchOutcome {
   leaseToken?: string;
   /** Scheduling state this fetch changes (gone, moved, publishing rate, feed hints), written with it. */
   schedule?: SourceScheduleChanges;
-  /** The config's `dedup.window`: new items join stories of items this close in time (default 7 days). */
-  dedupWindowMs?: number;
+  /** Story clustering, run inside the write (see WriteItemsOptions.stories). */
+  stories?: StoryAssigner;
   /** Enriches a record (fingerprint, features, vendors) that is to be written without them: see `WriteItemsOptions`. */
   enrich?: (record: ItemRecord) => void;
 }
@@ -73,7 +74,7 @@ export async function recordFetch(db: Kysely<Database>, outcome: FetchOutcome): 
       await lockSource(trx, outcome);
       const written = outcome.error === undefined
         ? await writeItems(trx, outcome.sourceId, outcome.items, startedAt, {
-          ...(outcome.dedupWindowMs === undefined ? {} : { dedupWindowMs: outcome.dedupWindowMs }),
+          ...(outcome.stories === undefined ? {} : { stories: outcome.stories }),
           ...(outcome.enrich === undefined ? {} : { enrich: outcome.enrich }),
         })
         : { seen: 0, newIds: [], updatedIds: [] };

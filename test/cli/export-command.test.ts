@@ -40,7 +40,7 @@ it('streams a large store in batches', async () => {
   const handle = await createDatabase('sqlite::memory:');
   await migrateToLatest(handle.db);
   await syncSources(handle.db, [{ id: 's', url: 'https://s.example/feed', tags: [], enabled: true, priority: 0 }]);
-  const items = Array.from({ length: 2_345 }, (_, i) => storyRecord(`g${i}`, { title: `Item ${i}`, body: `Body ${i}`, fingerprint: false }));
+  const items = Array.from({ length: 2_345 }, (_, i) => storyRecord(`g${i}`, { title: `Item ${i}`, body: `Body ${i}`, features: false }));
   await recordFetch(handle.db, fetchOf('s', '2024-05-07T12:00:00.000Z', items));
   const ids: number[] = [];
   let batches = 0;

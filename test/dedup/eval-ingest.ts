@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { DEFAULT_DEDUP_WINDOW_MS, storyAssigner } from '../../src/dedup/index.js';
+import type { StoryOptions } from '../../src/dedup/index.js';
 import type { FetchRequest } from '../../src/fetch/index.js';
 import { ingestSource } from '../../src/ingest/index.js';
 import type { IngestSettings, Tagger } from '../../src/ingest/index.js';
@@ -39,6 +41,8 @@ export interface EvalIngestOptions {
   mode?: 'polled' | 'once';
   /** The order the outlets are fetched in within one poll (default: the set's order). */
   order?: (outlets: readonly EvalOutlet[]) => EvalOutlet[];
+  /** Story clustering options other than the window (threshold, model): what the fitting tool tries. */
+  stories?: Omit<StoryOptions, 'windowMs'>;
 }
 
 /**
@@ -62,7 +66,7 @@ export async function ingestEvalSet(db: Kysely<Database>, set: EvalSet, tagger: 
       const result = await ingestSource(
         { id: outlet.id, url: feedUrl(outlet.id), etag: null, lastModified: null, errorCount: 0 },
         SETTINGS,
-        { db, fetch, tagger, now: () => new Date(time) },
+        { db, fetch, tagger, now: () => new Date(time), stories: storyAssigner({ windowMs: DEFAULT_DEDUP_WINDOW_MS, ...options.stories }) },
       );
       if (result.outcome !== 'ok') throw new Error(`${set.name}: ingest of ${outlet.id} failed: ${result.error?.message ?? result.outcome}`);
     }

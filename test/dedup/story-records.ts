@@ -1,24 +1,28 @@
-import { canonicalUrl, fingerprintOf } from '../../src/dedup/index.js';
+import { canonicalUrl, DEFAULT_DEDUP_WINDOW_MS, encodedFeaturesOf, fingerprintOf, storyAssigner } from '../../src/dedup/index.js';
 import type { FetchOutcome, ItemRecord } from '../../src/store/index.js';
 import { contentHash, guidKey } from '../../src/store/index.js';
 
-/** An item record as ingest builds it: canonical URL, near-duplicate signature, hash over its fields. */
-export function storyRecord(guid: string, fields: { title: string; body: string; url?: string; publishedAt?: string; fingerprint?: boolean }): ItemRecord {
+/** An item record as ingest builds it: canonical URL, story features and signature, hash over its fields. */
+export function storyRecord(guid: string, fields: { title: string; body: string; url?: string; publishedAt?: string; features?: boolean }): ItemRecord {
   const url = fields.url ?? `https://${guid}.example.org/article`;
   const hashed = {
     url, canonicalUrl: canonicalUrl(url) ?? null, title: fields.title, summaryHtml: `<p>${fields.body}</p>`, contentHtml: '', authors: [], categories: [],
     enclosures: [], publishedAt: fields.publishedAt ?? '2024-05-07T10:00:00.000Z', updatedAt: null,
   };
   const text = `${fields.title} ${fields.body}`;
+  const features = fields.features === false ? undefined : encodedFeaturesOf({ title: fields.title, text });
   return {
     ...hashed, guid, guidKey: guidKey(guid), text, contentHash: contentHash(hashed),
-    fingerprint: fields.fingerprint === false ? null : fingerprintOf({ title: fields.title, text }), vendors: [],
+    fingerprint: features === undefined ? null : fingerprintOf(features), ...(features === undefined ? {} : { features }), vendors: [],
   };
 }
 
-/** A successful fetch of `sourceId` at `startedAt` carrying `items`. */
+/** A successful fetch of `sourceId` at `startedAt` carrying `items`, with story clustering (as ingest does it). */
 export function fetchOf(sourceId: string, startedAt: string, items: ItemRecord[], changes: Partial<FetchOutcome> = {}): FetchOutcome {
-  return { sourceId, startedAt, durationMs: 5, status: 200, bytes: 100, notModified: false, nextFetchAt: null, items, ...changes };
+  return {
+    sourceId, startedAt, durationMs: 5, status: 200, bytes: 100, notModified: false, nextFetchAt: null, items,
+    stories: storyAssigner({ windowMs: DEFAULT_DEDUP_WINDOW_MS }), ...changes,
+  };
 }
 
 /** A press release's text, long enough to share many shingles. */

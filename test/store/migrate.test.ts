@@ -4,7 +4,7 @@ import { migrations } from '../../migrations/index.js';
 import type { DatabaseHandle } from '../../src/store/index.js';
 import { DIALECTS, describeDatabase } from '../support/databases.js';
 
-const TABLES = ['fetch_totals', 'fetches', 'item_bands', 'item_tombstones', 'item_vendors', 'items', 'site_state', 'sources', 'stories', 'story_matches'];
+const TABLES = ['fetch_totals', 'fetches', 'item_features', 'item_keys', 'item_tombstones', 'item_vendors', 'items', 'site_state', 'sources', 'stories', 'story_matches', 'story_redirects'];
 
 async function tableNames(handle: DatabaseHandle): Promise<string[]> {
   const tables = await handle.db.introspection.getTables();

@@ -16,7 +16,7 @@ function feed(source: string): FetchResult {
 
 for (const dialect of DIALECTS) {
   describeDatabase(dialect, 'retention of clustered items', (current) => {
-    it('purges items with their band keys, story matches, tags and stories, and old fetch rows', async () => {
+    it('purges items with their features, index keys, story matches, tags and stories, and old fetch rows', async () => {
       const { db } = current();
       await syncSources(db, ['a', 'b'].map((id) => ({ id, url: `https://${id}.example/`, tags: [], enabled: true, priority: 0 })));
       await runIngestPass(
@@ -25,16 +25,17 @@ for (const dialect of DIALECTS) {
         { db, fetch: async (r) => feed(r.url.includes('//a.') ? 'a' : 'b') },
         { concurrency: 1, perHostConcurrency: 1 },
       );
-      const count = async (table: 'items' | 'item_bands' | 'story_matches' | 'stories' | 'fetches') =>
+      const count = async (table: 'items' | 'item_features' | 'item_keys' | 'story_matches' | 'stories' | 'fetches') =>
         Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
       expect(await count('items')).toBe(6);
       expect(await count('stories')).toBe(3);
-      expect(await count('item_bands')).toBeGreaterThan(0);
+      expect(await count('item_features')).toBe(6);
+      expect(await count('item_keys')).toBeGreaterThan(0);
       expect(await count('story_matches')).toBe(3);
       expect(await count('fetches')).toBe(2);
       const purged = await purgeItems(db, { before: new Date(Date.now() + 60_000), now: new Date() });
       expect(purged).toEqual({ items: 6, stories: 3, fetches: 2 });
-      for (const table of ['items', 'item_bands', 'story_matches', 'stories', 'fetches'] as const) expect(await count(table), table).toBe(0);
+      for (const table of ['items', 'item_features', 'item_keys', 'story_matches', 'stories', 'fetches'] as const) expect(await count(table), table).toBe(0);
     });
   });
 }

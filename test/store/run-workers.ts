@@ -16,14 +16,16 @@ export type WorkerResult = { ok: true; migrated: number; results: RecordedFetch[
  */
 export async function runConcurrently(
   url: string,
-  jobs: { migrate?: boolean; outcomes?: FetchOutcome[] }[],
+  jobs: { migrate?: boolean; outcomes?: FetchOutcome[]; stories?: boolean }[],
 ): Promise<WorkerResult[]> {
   const gate = new Int32Array(new SharedArrayBuffer(4));
   let ready = 0;
   let release: () => void = () => undefined;
   const allReady = new Promise<void>((resolve) => (release = resolve));
   const finished = jobs.map((job) => {
-    const data: StoreJob = { url, gate, migrate: job.migrate ?? false, outcomes: job.outcomes ?? [] };
+    // Functions cannot cross into a worker: the outcomes go without their story assigner, and `stories` says to add one.
+    const outcomes = (job.outcomes ?? []).map(({ stories: _stories, ...plain }) => plain);
+    const data: StoreJob = { url, gate, migrate: job.migrate ?? false, outcomes, stories: job.stories ?? (job.outcomes ?? []).some((o) => o.stories !== undefined) };
     const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
     return new Promise<WorkerResult>((resolve) => {
       let result: WorkerResult = { ok: false, message: 'worker exited without reporting' };

@@ -1,5 +1,6 @@
 // Runs in a worker thread (see run-workers.ts): its own connection, as another process would have.
 import { parentPort, workerData } from 'node:worker_threads';
+import { DEFAULT_DEDUP_WINDOW_MS, storyAssigner } from '../../src/dedup/index.js';
 import { createDatabase, migrateToLatest, recordFetch } from '../../src/store/index.js';
 import type { FetchOutcome, RecordedFetch } from '../../src/store/index.js';
 
@@ -9,7 +10,9 @@ export interface StoreJob {
   /** Int32Array over a SharedArrayBuffer; the worker waits while slot 0 is 0. */
   gate: Int32Array;
   migrate: boolean;
+  /** Outcomes as plain data (a story assigner cannot cross threads): `stories` set adds story clustering to each. */
   outcomes: FetchOutcome[];
+  stories: boolean;
 }
 
 /** What a worker reports. */
@@ -29,7 +32,8 @@ try {
   Atomics.wait(job.gate, 0, 0);
   const migrated = job.migrate ? (await migrateToLatest(handle.db)).length : 0;
   const results: RecordedFetch[] = [];
-  for (const outcome of job.outcomes) results.push(await recordFetch(handle.db, outcome));
+  const stories = job.stories ? { stories: storyAssigner({ windowMs: DEFAULT_DEDUP_WINDOW_MS }) } : {};
+  for (const outcome of job.outcomes) results.push(await recordFetch(handle.db, { ...outcome, ...stories }));
   report({ type: 'done', migrated, results });
 } catch (error) {
   report({ type: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -1,75 +1,56 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config/index.js';
 import { allowedSources, matchItem, matchingStoryIds } from '../../curate/index.js';
-import {
-  bandKeys, canonicalUrl, decideStory, describeBandKey, describeVerdict, estimatedSimilarity, itemFeatures, parseSignature,
-} from '../../dedup/index.js';
-import type { MatchRule, PairEvidence, StoryCandidate } from '../../dedup/index.js';
+import { canonicalUrl, describeJudgement, describeVerdict, explainItem as explainStory } from '../../dedup/index.js';
 import { UsageError } from '../../model/index.js';
-import { bandHits, findItems, itemsById, sharedBandKeys, storiesWithItems, storyMatchOf } from '../../store/index.js';
+import { findItems, itemsById, storiesWithItems, storyMatchOf, storyPort } from '../../store/index.js';
 import type { Database, StoredItem, StoryWithItems } from '../../store/index.js';
 import { EXIT } from '../command.js';
 import type { Command } from '../command.js';
 import { requireConfig } from '../context.js';
 import { openDatabase } from '../database.js';
 
-/** Candidates shown beside the story's own items. */
-const SHOWN_CANDIDATES = 12;
+/** Candidate stories shown beside the item's own. */
+const SHOWN_STORIES = 8;
 
 const quote = (item: StoredItem) => `#${item.id} ${item.sourceId} "${item.title}"`;
-const comparable = (item: StoredItem) => ({ features: itemFeatures(item), sourceId: item.sourceId, canonicalUrl: item.canonicalUrl });
 
 function storyLines(item: StoredItem, story: StoryWithItems | undefined): string[] {
   if (story === undefined) return [`story: none (item ${item.id} has no story)`];
   const sources = new Set(story.items.map((i) => i.sourceId)).size;
   return [
     `story ${story.id}: ${story.items.length} item(s) from ${sources} source(s), published ${story.publishedAt}`,
-    ...story.items.map((i) => `  ${i.id === item.id ? '*' : ' '} ${quote(i)}${i.id === story.id ? ' (founded the story)' : ''}`),
+    ...story.items.map((i) => `  ${i.id === item.id ? '*' : ' '} ${quote(i)}`),
   ];
 }
 
 async function decisionLines(db: Kysely<Database>, item: StoredItem): Promise<string[]> {
   const match = await storyMatchOf(db, item.id);
   if (match !== undefined) {
-    const verdict = { rule: match.rule as MatchRule, score: match.score, evidence: JSON.parse(match.evidence) as PairEvidence };
-    return [`why: joined at ${match.decidedAt}, matching item #${match.matchedItemId}: ${describeVerdict(verdict)}`];
+    const evidence = JSON.parse(match.evidence) as { members?: number };
+    return [`why: joined at ${match.decidedAt} by rule ${match.rule}, mean probability ${match.score.toFixed(2)} over ${evidence.members ?? '?'} member(s); closest: item #${match.matchedItemId}`];
   }
-  if (item.storyId === item.id) return ['why: it founded its story: no earlier item within the dedup window matched it (candidates below)'];
-  return ['why: no recorded match (stored before story clustering, or without a signature)'];
+  return ['why: it founded its story: no story within the dedup window matched it when it was stored (candidates below)'];
 }
 
-/** The items that share band keys or the canonical URL with `item` within the window, plus its story's items, judged now. */
-async function candidateLines(db: Kysely<Database>, item: StoredItem, story: StoryWithItems | undefined, windowMs: number): Promise<string[]> {
-  const signature = parseSignature(item.fingerprint);
-  if (signature === undefined) return ['band keys: none (no near-duplicate signature: the item was stored without one)'];
-  const keys = bandKeys(signature);
-  const at = Date.parse(item.sortAt ?? item.firstSeenAt);
-  const hits = await bandHits(db, keys, { fromMs: at - windowMs, toMs: at + windowMs, atMs: at }, SHOWN_CANDIDATES + 1);
-  const sameUrl = item.canonicalUrl === null ? [] : (await findItems(db, { text: item.canonicalUrl, canonicalUrl: item.canonicalUrl }, SHOWN_CANDIDATES))
-    .filter((other) => Math.abs(Date.parse(other.sortAt ?? other.firstSeenAt) - at) <= windowMs);
-  const ids = [...new Set([...hits.map((h) => h.itemId), ...sameUrl.map((i) => i.id), ...(story?.items ?? []).map((i) => i.id)])].filter((id) => id !== item.id);
-  const others = await itemsById(db, ids);
-  const shared = await sharedBandKeys(db, keys, ids);
-  const candidates: StoryCandidate[] = others.map((o) => ({ ...comparable(o), itemId: o.id, storyId: o.storyId ?? o.id }));
-  const decision = decideStory(comparable(item), candidates);
+/** The item's candidates, found through the index and judged now, with its stored features and key weights. */
+async function candidateLines(db: Kysely<Database>, item: StoredItem, windowMs: number): Promise<string[]> {
+  const explanation = await explainStory(storyPort(db, { now: new Date().toISOString() }), item.id, { windowMs });
+  if (explanation === undefined) return ['story features: none (the item was stored before story features; `feedloom migrate` computes them)'];
+  const weighty = [...explanation.keys].sort((a, b) => b.weight - a.weight);
   const lines = [
-    `band keys: ${keys.length} (${keys.filter((k) => describeBandKey(k).kind === 'names').length} from names, ${keys.filter((k) => describeBandKey(k).kind === 'body').length} from body shingles); window ±${windowMs / 3_600_000}h`,
-    ...(decision.template ? ['  its headline repeats one its source used before: treated as a recurring column'] : []),
-    others.length === 0 ? 'candidates: none' : 'candidates (items within the window sharing band keys or the canonical URL, and the story\'s items):',
+    `index keys: ${explanation.keys.length} (headline words, body names, figures); window ±${windowMs / 3_600_000}h; `
+      + `weights ${weighty.slice(0, 5).map((k) => k.weight.toFixed(1)).join(', ')}${weighty.length > 5 ? ', …' : ''} (rarer keys weigh more)`,
+    explanation.judged.length === 0 ? 'candidates: none' : `candidate stories (join at a mean probability of ${explanation.threshold.toFixed(2)}):`,
   ];
-  const byId = new Map(others.map((o) => [o.id, o]));
-  for (const judged of decision.judged) {
-    const other = byId.get(judged.itemId);
-    if (other === undefined) continue;
-    const keysShared = (shared.get(other.id) ?? []).map((k) => describeBandKey(k)).map((d) => `${d.kind}#${d.band}`);
-    const otherSignature = parseSignature(other.fingerprint);
-    const estimate = otherSignature === undefined ? undefined : estimatedSimilarity(signature, otherSignature);
-    lines.push(
-      `  ${quote(other)} [story ${judged.storyId}]`,
-      `    keys shared: ${keysShared.length > 0 ? keysShared.join(', ') : 'none'}${other.canonicalUrl !== null && other.canonicalUrl === item.canonicalUrl ? '; same canonical URL' : ''}`
-        + (estimate === undefined ? '' : `; estimated Jaccard: names ${estimate.names.toFixed(2)}, body ${estimate.body.toFixed(2)}`),
-      `    ${describeVerdict(judged.verdict)}`,
-    );
+  const shown = explanation.judged.slice(0, SHOWN_STORIES);
+  const byId = new Map((await itemsById(db, shown.flatMap((j) => j.members.map((m) => m.itemId)))).map((i) => [i.id, i]));
+  for (const judgement of shown) {
+    lines.push(`  ${describeJudgement(judgement, explanation.threshold)}${judgement.storyId === item.storyId ? ' (its story)' : ''}`);
+    for (const member of [...judgement.members].sort((a, b) => b.verdict.probability - a.verdict.probability).slice(0, 4)) {
+      const other = byId.get(member.itemId);
+      lines.push(`    ${other === undefined ? `#${member.itemId}` : quote(other)}`, `      ${describeVerdict(member.verdict)}`);
+    }
   }
   return lines;
 }
@@ -113,7 +94,7 @@ async function explainItem(db: Kysely<Database>, config: Config, item: StoredIte
     `  url ${item.url ?? 'none'}; canonical ${item.canonicalUrl ?? 'none'}`,
     ...storyLines(item, story),
     ...(await decisionLines(db, item)),
-    ...(await candidateLines(db, item, story, config.dedup.windowMs)),
+    ...(await candidateLines(db, item, config.dedup.windowMs)),
     ...(await feedLines(db, config, story, now)),
   ];
 }
@@ -124,10 +105,10 @@ export const explainCommand: Command = {
   summary: 'Why an item is in its story, and in (or not in) each curated feed',
   usage: 'ID_OR_URL',
   description: `Names the item by its stored id (as \`feedloom export\` prints it), its guid, its URL or any URL with the same
-canonical form. Prints its story and every item in it; the recorded reason it joined (the item it matched, the rule
-and the measures) or that it founded the story; the items that share its near-duplicate band keys or canonical URL
-within the dedup window, each judged now with the keys they share and the estimated and measured similarity; and
-for each curated feed whether the story is in it and by which rule, or why not. Exit 1 when no item matches.`,
+canonical form. Prints its story and every item in it; the recorded reason it joined (the rule, the mean
+same-story probability, the closest member) or that it founded the story; its candidate stories, found through the
+story index and judged now exactly as ingest judges (each member's same-story probability and the measures behind
+it); and for each curated feed whether the story is in it and by which rule, or why not. Exit 1 when no item matches.`,
   options: {},
   async run(args, io) {
     const [reference, ...extra] = args.positionals;

@@ -14,6 +14,7 @@ import type { Command } from '../command.js';
 import { requireConfig } from '../context.js';
 import { openDatabase } from '../database.js';
 import type { CliIo } from '../io.js';
+import { createLogger, parseLogLevel } from '../../log/index.js';
 import { createProgress } from '../progress.js';
 
 /** The pass-wide settings from the config. */
@@ -91,6 +92,7 @@ any source failed; 2 on bad usage or config.`,
       const scope: ClaimScope = named.length > 0 ? { kind: 'ids', ids: named } : flag(args, 'all') ? { kind: 'all' } : { kind: 'due' };
       const expected = (await dueSources(handle.db, new Date(), named.length > 0 ? { ids: named } : { all: flag(args, 'all') })).length;
       const progress = createProgress(io.stderr);
+      const logger = createLogger(parseLogLevel(io.env['LOG_LEVEL']), (line) => io.stderr.write(line));
       // Sources on one host share kept-alive connections for the length of the pass.
       const summary = await withConnectionPool((pool) => runClaimedPass(
         ingestSettings(config),
@@ -104,7 +106,12 @@ any source failed; 2 on bad usage or config.`,
           configured: configuredOverrides(config),
           expected,
           signal: stop.signal,
-          onProgress: (done, total, result) => progress.update(done, total, result.sourceId),
+          onProgress: (done, total, result) => {
+            progress.update(done, total, result.sourceId);
+            logger.debug('source ingested', {
+              source: result.sourceId, outcome: result.outcome, new: result.itemsNew, updated: result.itemsUpdated, ms: Math.round(result.durationMs),
+            });
+          },
         },
       ));
       progress.finish();

@@ -18,3 +18,16 @@ export function renderNotFound({ site, message }: NotFoundInput): string {
 <p>Try the ${siteLink(paths.home, 'headlines')} or the ${siteLink(paths.archive, 'archive')}.</p>`;
   return renderPage({ site, title: 'Not found', current: null, main });
 }
+
+/** What the page of a moved story needs: the site and the path of where the story is now. */
+export interface MovedInput {
+  site: SiteInfo;
+  path: string;
+}
+
+/** The body of a 301 for a story merged into another: a link to where it lives now, for clients that do not follow. */
+export function renderMoved({ site, path }: MovedInput): string {
+  const main = html`<h1>This story moved</h1>
+<p>It turned out to be part of another story: ${siteLink(path, 'read it here')}.</p>`;
+  return renderPage({ site, title: 'Moved', current: null, main });
+}

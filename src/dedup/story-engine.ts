@@ -1,0 +1,357 @@
+import type { KeyQuery, StoryAssigner, StoryInput, StoryMatchRecord, StoryMember, StoryPort } from '../model/story-port.js';
+import { decodeFeatures, encodeFeatures } from './features-codec.js';
+import type { StoredFeatures } from './features-codec.js';
+import { judgePair } from './pair-score.js';
+import type { PairVerdict } from './pair-score.js';
+import { clusterNeighbourhood, neighbourhoodJudge } from './neighbourhood.js';
+import { decideStory } from './story-decision.js';
+import type { Judge, Member, StoryDecision } from './story-decision.js';
+import { storyFeatures } from './story-features.js';
+import type { FeatureInput } from './story-features.js';
+import { STORY_MODEL } from './story-model.js';
+import { documentFrequency, inverseFrequency, PER_SIDE } from './term-weights.js';
+
+/** Candidate items verified per new item: those sharing the most key weight with it. */
+export const MAX_CANDIDATES = 24;
+/** Members of a candidate story compared with a new item: its newest ones. */
+export const MEMBERS_PER_STORY = 16;
+/** Items sharing a canonical URL looked at per new item. */
+const PER_URL = 8;
+
+/** Options of story assignment. */
+export interface StoryOptions {
+  /** Only items this close in time are compared (config `dedup.window`). */
+  windowMs: number;
+  /** The mean probability at which an item joins a story (default: the fitted model's). */
+  threshold?: number;
+  /** The scorer's model (default: the fitted one); the fitting tool passes candidates here. */
+  model?: { bias: number; weights: Readonly<Record<string, number>> };
+}
+
+/** The features of an item computed from its text, in stored form without weights (the dedup stage's part). */
+export function encodedFeaturesOf(input: FeatureInput): Uint8Array {
+  const features = storyFeatures(input);
+  return encodeFeatures({ features, weights: new Float64Array(features.keys.length) });
+}
+
+/** The fragment of a link ("#v2"), which tells items of one page apart; null without one. */
+export function fragmentOf(url: string | null): string | null {
+  if (url === null) return null;
+  const at = url.indexOf('#');
+  return at < 0 || at === url.length - 1 ? null : url.slice(at + 1);
+}
+
+function featuresOf(input: StoryInput): StoredFeatures {
+  const decoded = input.features === undefined ? undefined : decodeFeatures(input.features);
+  return decoded ?? decodeFeatures(encodedFeaturesOf(input)) ?? { features: storyFeatures(input), weights: new Float64Array(0) };
+}
+
+function memberOf(row: StoryMember): Member | undefined {
+  const stored = decodeFeatures(row.features);
+  if (stored === undefined) return undefined;
+  return { itemId: row.itemId, sourceId: row.sourceId, canonicalUrl: row.canonicalUrl, fragment: fragmentOf(row.url), atMs: row.atMs, stored };
+}
+
+/** A new item on its way through assignment: its member form, its key weights, and its ranked candidates. */
+interface Subject {
+  input: StoryInput;
+  member: Member;
+  candidates: number[];
+}
+
+/**
+ * Weigh each subject's keys from the index (see term-weights.ts) and rank the stored items that share them: by
+ * the summed weight of the keys they share, plus the items with the same canonical URL.
+ */
+async function weighAndRank(port: StoryPort, inputs: readonly StoryInput[], windowMs: number): Promise<Subject[]> {
+  const features = inputs.map(featuresOf);
+  const queries: KeyQuery[] = [];
+  const owners: number[] = [];
+  features.forEach((stored, i) => {
+    const at = inputs[i]?.atMs ?? 0;
+    for (const key of stored.features.keys) {
+      queries.push({ key, atMs: at, fromMs: at - windowMs, toMs: at + windowMs });
+      owners.push(i);
+    }
+  });
+  const hits = queries.length === 0 ? [] : await port.keyNeighbours(queries, PER_SIDE);
+  const ats = inputs.map((i) => i.atMs);
+  const population = inputs.length === 0 ? 0 : await port.countItems(Math.min(...ats) - windowMs, Math.max(...ats) + windowMs);
+  const byQuery = new Map<number, { itemId: number; atMs: number }[]>();
+  const selves = new Set(inputs.map((i) => i.itemId));
+  for (const hit of hits) {
+    if (selves.has(hit.itemId)) continue;
+    const list = byQuery.get(hit.query) ?? [];
+    list.push(hit);
+    byQuery.set(hit.query, list);
+  }
+  const scores = inputs.map(() => new Map<number, number>());
+  const weights = features.map((stored) => new Float64Array(stored.features.keys.length));
+  queries.forEach((query, q) => {
+    const owner = owners[q] ?? 0;
+    const found = byQuery.get(q) ?? [];
+    const before = found.filter((h) => h.atMs <= query.atMs).map((h) => h.atMs);
+    const after = found.filter((h) => h.atMs > query.atMs).map((h) => h.atMs);
+    const weight = inverseFrequency(documentFrequency(before, after, query.atMs, windowMs), population);
+    const keyIndex = features[owner]?.features.keys.indexOf(query.key) ?? -1;
+    const ownerWeights = weights[owner];
+    if (ownerWeights !== undefined && keyIndex >= 0) ownerWeights[keyIndex] = weight;
+    const score = scores[owner];
+    if (score !== undefined) for (const hit of found) score.set(hit.itemId, (score.get(hit.itemId) ?? 0) + weight);
+  });
+  const urls = [...new Set(inputs.flatMap((i) => (i.canonicalUrl === null ? [] : [i.canonicalUrl])))];
+  const sameUrl = urls.length === 0 || inputs.length === 0 ? [] : await port.itemsWithUrls(urls, Math.min(...ats) - windowMs, Math.max(...ats) + windowMs, PER_URL);
+  return inputs.map((input, i) => {
+    const stored: StoredFeatures = { features: features[i]?.features ?? storyFeatures(input), weights: weights[i] ?? new Float64Array(0) };
+    const ranked = [...(scores[i] ?? new Map<number, number>())].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+    const urlMates = sameUrl.filter((u) => u.canonicalUrl === input.canonicalUrl && u.itemId !== input.itemId).map((u) => u.itemId);
+    return {
+      input,
+      member: { itemId: input.itemId, sourceId: input.sourceId, canonicalUrl: input.canonicalUrl, fragment: fragmentOf(input.url), atMs: input.atMs, stored },
+      candidates: [...new Set([...urlMates, ...ranked])],
+    };
+  });
+}
+
+/**
+ * The pairs of one fetch's own items worth judging: for each item, the items of the fetch sharing its canonical
+ * URL, and the MAX_CANDIDATES sharing the most key weight among the PER_SIDE nearest in time per key — bounded
+ * like the store's look-up, so a templated feed where every item shares a word costs no more.
+ */
+function inFetchLinks(subjects: readonly Subject[], windowMs: number): [number, number][] {
+  const postings = new Map<number, Subject[]>();
+  for (const s of subjects) for (const key of s.member.stored.features.keys) postings.set(key, [...(postings.get(key) ?? []), s]);
+  for (const list of postings.values()) list.sort((a, b) => a.input.atMs - b.input.atMs || a.input.itemId - b.input.itemId);
+  const out: [number, number][] = [];
+  for (const subject of subjects) {
+    const at = subject.input.atMs;
+    const score = new Map<number, number>();
+    const { keys } = subject.member.stored.features;
+    keys.forEach((key, i) => {
+      const list = postings.get(key) ?? [];
+      const weight = subject.member.stored.weights[i] ?? 0;
+      const index = list.indexOf(subject);
+      for (const other of [...list.slice(Math.max(0, index - PER_SIDE), index), ...list.slice(index + 1, index + 1 + PER_SIDE)]) {
+        if (Math.abs(other.input.atMs - at) <= windowMs) score.set(other.input.itemId, (score.get(other.input.itemId) ?? 0) + weight);
+      }
+    });
+    for (const [id] of [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES)) out.push([subject.input.itemId, id]);
+    if (subject.input.canonicalUrl !== null) {
+      for (const other of subjects) {
+        if (other !== subject && other.input.canonicalUrl === subject.input.canonicalUrl) out.push([subject.input.itemId, other.input.itemId]);
+      }
+    }
+  }
+  return out;
+}
+
+/** A cached pair judge for one assignment run. */
+function cachedJudge(model: StoryOptions['model']): Judge {
+  const cache = new Map<string, PairVerdict>();
+  return (a, b) => {
+    const key = a.itemId < b.itemId ? `${a.itemId}:${b.itemId}` : `${b.itemId}:${a.itemId}`;
+    let verdict = cache.get(key);
+    if (verdict === undefined) {
+      verdict = a.itemId < b.itemId ? judgePair(a, b, model) : judgePair(b, a, model);
+      cache.set(key, verdict);
+    }
+    return verdict;
+  };
+}
+
+/**
+ * Give new items their stories and keep changed ones right, inside the fetch's transaction (the store calls this
+ * through its port). Candidates for the whole fetch come from one batched look-up of the key index, each new
+ * item's keys are weighed from it, and the stored members of every candidate story are read with their features.
+ * That neighbourhood — new items, changed items with their new features, and those members — is clustered afresh
+ * by average linkage (neighbourhood.ts), and the clusters are written back as stories: each keeps the id of the
+ * stored story it holds most of (the oldest on a tie), a cluster of new items only founds a story, a stored story
+ * left without a cluster is merged into the one that took most of its items (it redirects there), and items whose
+ * story changed move. So an item rewritten into other news leaves its story, two stories that a later telling
+ * shows to be one merge, and the outcome does not hang on the order the feeds came in.
+ */
+export async function assignStories(port: StoryPort, added: readonly StoryInput[], changed: readonly StoryInput[], options: StoryOptions): Promise<void> {
+  if (added.length + changed.length === 0) return;
+  const threshold = options.threshold ?? STORY_MODEL.threshold;
+  const windowMs = options.windowMs;
+  const subjects = await weighAndRank(port, [...changed, ...added], windowMs);
+  const ats = subjects.map((s) => s.input.atMs);
+  const [from, to] = [Math.min(...ats) - windowMs, Math.max(...ats) + windowMs];
+  const rows = await port.storyMembers([...new Set([...changed.map((c) => c.itemId), ...subjects.flatMap((s) => s.candidates)])], MEMBERS_PER_STORY);
+  const subjectIds = new Set(subjects.map((s) => s.input.itemId));
+  // Where every item of the neighbourhood is now (changed items included), and the stored members to re-cluster.
+  const storyOf = new Map<number, number>();
+  const loaded: Member[] = [];
+  for (const row of rows) {
+    if (subjectIds.has(row.itemId)) {
+      storyOf.set(row.itemId, row.storyId);
+      continue;
+    }
+    const member = row.atMs >= from && row.atMs <= to ? memberOf(row) : undefined;
+    if (member === undefined) continue;
+    storyOf.set(row.itemId, row.storyId);
+    loaded.push(member);
+  }
+  const judge = cachedJudge(options.model);
+  const links: [number, number][] = [];
+  const storiesOfCandidates = new Map<number, number[]>();
+  for (const m of loaded) {
+    const story = storyOf.get(m.itemId) ?? 0;
+    storiesOfCandidates.set(story, [...(storiesOfCandidates.get(story) ?? []), m.itemId]);
+  }
+  // Items already in one story stay linked to each other; a changed item, to the rest of its story.
+  for (const ids of storiesOfCandidates.values()) {
+    for (let i = 0; i < ids.length; i += 1) for (let j = i + 1; j < ids.length; j += 1) links.push([ids[i] ?? 0, ids[j] ?? 0]);
+  }
+  for (const subject of subjects) {
+    const own = storyOf.get(subject.input.itemId);
+    const near = new Set(subject.candidates.map((id) => storyOf.get(id)));
+    if (own !== undefined) near.add(own);
+    for (const story of near) for (const id of storiesOfCandidates.get(story ?? 0) ?? []) links.push([subject.input.itemId, id]);
+  }
+  // New items of one fetch are candidates of each other too: the ones sharing the most key weight or the URL.
+  links.push(...inFetchLinks(subjects, windowMs));
+  const neighbourhood = [...subjects.map((s) => s.member), ...loaded];
+  const contextual = neighbourhoodJudge(neighbourhood, judge, options.model);
+  const clusters = clusterNeighbourhood(neighbourhood, links, contextual, { threshold, windowMs });
+  await write(port, { subjects, clusters, storyOf, loaded, judge: contextual });
+}
+
+interface Outcome {
+  subjects: readonly Subject[];
+  clusters: readonly number[][];
+  /** The story of each stored item of the neighbourhood (changed items included) before this write. */
+  storyOf: ReadonlyMap<number, number>;
+  loaded: readonly Member[];
+  judge: Judge;
+}
+
+/** Turn the clusters into stories, and write them and the features through the port. */
+async function write(port: StoryPort, outcome: Outcome): Promise<void> {
+  const { subjects, clusters, storyOf } = outcome;
+  await port.saveFeatures(subjects.map((s) => ({
+    itemId: s.input.itemId, atMs: s.input.atMs, keys: [...s.member.stored.features.keys], features: encodeFeatures(s.member.stored),
+  })));
+  // Each cluster keeps the stored story it holds most of; a stored story goes to one cluster at most.
+  const claims: { cluster: number; story: number; count: number }[] = [];
+  clusters.forEach((ids, cluster) => {
+    const counts = new Map<number, number>();
+    for (const id of ids) {
+      const story = storyOf.get(id);
+      if (story !== undefined) counts.set(story, (counts.get(story) ?? 0) + 1);
+    }
+    for (const [story, count] of counts) claims.push({ cluster, story, count });
+  });
+  claims.sort((a, b) => b.count - a.count || a.story - b.story || a.cluster - b.cluster);
+  const idOf = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const claim of claims) {
+    if (idOf.has(claim.cluster) || taken.has(claim.story)) continue;
+    idOf.set(claim.cluster, claim.story);
+    taken.add(claim.story);
+  }
+  const atOf = new Map(subjects.map((s) => [s.input.itemId, s.input.atMs]));
+  const founders = clusters.flatMap((ids, cluster) => {
+    if (idOf.has(cluster)) return [];
+    const first = [...ids].sort((a, b) => (atOf.get(a) ?? 0) - (atOf.get(b) ?? 0) || a - b)[0] ?? 0;
+    return [{ cluster, itemId: first, atMs: atOf.get(first) ?? 0 }];
+  });
+  // A stored story no cluster kept is merged into the cluster that holds most of its items.
+  const merges: { from: number; into: number }[] = [];
+  const lost = [...new Set(storyOf.values())].filter((story) => !taken.has(story));
+  await port.lockStories([...new Set([...taken, ...lost])]);
+  const founded = await port.foundStories(founders.map((f) => ({ itemId: f.itemId, atMs: f.atMs })));
+  for (const f of founders) idOf.set(f.cluster, founded.get(f.itemId) ?? 0);
+  const clusterOfItem = new Map<number, number>();
+  clusters.forEach((ids, cluster) => ids.forEach((id) => clusterOfItem.set(id, cluster)));
+  for (const story of lost) {
+    const counts = new Map<number, number>();
+    for (const [itemId, s] of storyOf) if (s === story) counts.set(clusterOfItem.get(itemId) ?? -1, (counts.get(clusterOfItem.get(itemId) ?? -1) ?? 0) + 1);
+    const target = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+    const into = target === undefined ? undefined : idOf.get(target);
+    if (into !== undefined && into !== story) merges.push({ from: story, into });
+  }
+  await port.mergeStories(merges);
+  const mergedInto = new Map(merges.map((m) => [m.from, m.into]));
+  const moves = new Map<number, number>();
+  clusters.forEach((ids, cluster) => {
+    const id = idOf.get(cluster) ?? 0;
+    for (const itemId of ids) {
+      const before = storyOf.get(itemId);
+      const now = before === undefined ? undefined : mergedInto.get(before) ?? before;
+      if (now !== id) moves.set(itemId, id);
+    }
+  });
+  await port.setStories(moves);
+  await port.recountStories([...new Set([...taken, ...idOf.values(), ...[...storyOf.values()].filter((s) => !mergedInto.has(s))])]);
+  // Why: each new or moved item that shares its story, by its closest member and its mean over the others.
+  const byId = new Map([...subjects.map((s) => [s.input.itemId, s.member] as const), ...outcome.loaded.map((m) => [m.itemId, m] as const)]);
+  const matches: StoryMatchRecord[] = [];
+  const alone: number[] = [];
+  for (const itemId of new Set([...subjects.map((s) => s.input.itemId), ...moves.keys()])) {
+    const member = byId.get(itemId);
+    const cluster = clusters[clusterOfItem.get(itemId) ?? -1] ?? [];
+    const others = cluster.filter((id) => id !== itemId).map((id) => byId.get(id)).filter((m): m is Member => m !== undefined);
+    if (member === undefined || others.length === 0) {
+      alone.push(itemId);
+      continue;
+    }
+    const verdicts = others.map((o) => ({ itemId: o.itemId, verdict: outcome.judge(member, o) }));
+    const best = [...verdicts].sort((a, b) => b.verdict.probability - a.verdict.probability || a.itemId - b.itemId)[0];
+    if (best === undefined) continue;
+    const mean = verdicts.reduce((sum, v) => sum + v.verdict.probability, 0) / verdicts.length;
+    matches.push({
+      itemId, matchedItemId: best.itemId, rule: best.verdict.rule, score: mean,
+      evidence: JSON.stringify({ mean, members: verdicts.length, probability: best.verdict.probability, ...best.verdict.features }),
+    });
+  }
+  await port.forgetMatches(alone);
+  await port.recordMatches(matches);
+}
+
+/** The assigner a fetch's write calls inside its transaction. */
+export function storyAssigner(options: StoryOptions): StoryAssigner {
+  return (port, added, changed) => assignStories(port, added, changed, options);
+}
+
+/** Why an item is where it is, judged now with the same search and scoring as ingest (`feedloom explain`). */
+export interface StoryExplanation {
+  itemId: number;
+  storyId: number;
+  /** The item's index keys with the weight each had when the item was stored, and how many items share it nearby. */
+  keys: { key: number; weight: number; neighbours: number }[];
+  /** Every candidate story (its own included), judged against the item, best first. */
+  judged: StoryDecision['judged'];
+  threshold: number;
+}
+
+/**
+ * Explain one stored item: its keys, its candidates found through the index as ingest finds them, and each
+ * candidate story judged with the item's stored features and weights (undefined: no such item, or no features).
+ */
+export async function explainItem(port: StoryPort, itemId: number, options: StoryOptions): Promise<StoryExplanation | undefined> {
+  const threshold = options.threshold ?? STORY_MODEL.threshold;
+  const own = await port.storyMembers([itemId], MEMBERS_PER_STORY);
+  const row = own.find((r) => r.itemId === itemId);
+  const subject = row === undefined ? undefined : memberOf(row);
+  if (row === undefined || subject === undefined) return undefined;
+  const keys = [...subject.stored.features.keys];
+  const hits = keys.length === 0 ? [] : await port.keyNeighbours(keys.map((key) => ({ key, atMs: row.atMs, fromMs: row.atMs - options.windowMs, toMs: row.atMs + options.windowMs })), PER_SIDE);
+  const others = hits.filter((h) => h.itemId !== itemId);
+  const score = new Map<number, number>();
+  for (const hit of others) score.set(hit.itemId, (score.get(hit.itemId) ?? 0) + (subject.stored.weights[hit.query] ?? 0));
+  const ranked = [...score].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+  const urlMates = row.canonicalUrl === null ? [] : await port.itemsWithUrls([row.canonicalUrl], row.atMs - options.windowMs, row.atMs + options.windowMs, PER_URL);
+  const members = await port.storyMembers([itemId, ...urlMates.map((u) => u.itemId), ...ranked], MEMBERS_PER_STORY);
+  const stories = new Map<number, Member[]>();
+  for (const m of members) {
+    if (m.itemId === itemId) continue;
+    const member = memberOf(m);
+    if (member !== undefined) stories.set(m.storyId, [...(stories.get(m.storyId) ?? []), member]);
+  }
+  const decision = decideStory(subject, stories, cachedJudge(options.model), { threshold, windowMs: options.windowMs });
+  return {
+    itemId, storyId: row.storyId, threshold, judged: decision.judged,
+    keys: keys.map((key, i) => ({ key, weight: subject.stored.weights[i] ?? 0, neighbours: others.filter((h) => h.query === i).length })),
+  };
+}
