@@ -7,8 +7,8 @@
  *   never copied), so two unrelated items share no more wording than two real articles would.
  * - Each story has a subject company (drawn by popularity: a few companies are in many stories, as AWS is), an
  *   event (results, a launch, an acquisition, an outage, a region, a release, a flaw, funding, a partnership,
- *   layoffs, prices) with its own figures, products and places; its headline and lead are written from one of
- *   several templates of the event, so a retelling states the same facts in other words.
+ *   layoffs, prices) with its own figures, products and places; every telling's headline and lead are the chain's
+ *   words with the story's facts in them, so a retelling states the same facts in other words.
  * Deterministic for a seed. `stories` maps each item's guid to its story, for scoring the clustering.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -114,133 +114,12 @@ interface Story {
   facts: Record<string, string>;
 }
 
-type Template = (f: Record<string, string>) => string;
-/** Per event: headline templates, and lead templates (each telling picks its own of both). */
-const EVENTS: Record<string, { headlines: Template[]; leads: Template[] }> = {
-  results: {
-    headlines: [
-      (f) => `${f.co} revenue up ${f.pct}% to ${f.money} in ${f.quarter}`,
-      (f) => `${f.co} beats forecasts with ${f.money} ${f.quarter}`,
-      (f) => `${f.quarter}: ${f.co} grows ${f.pct} percent as ${f.product} demand climbs`,
-      (f) => `${f.co} shares rise after ${f.money} quarter`,
-    ],
-    leads: [
-      (f) => `${f.co} reported ${f.quarter} revenue of ${f.money}, up ${f.pct}% from a year earlier, driven by ${f.product}.`,
-      (f) => `Revenue at ${f.co} reached ${f.money} in ${f.quarter}, a rise of ${f.pct} percent, the company said on ${f.day}.`,
-    ],
-  },
-  launch: {
-    headlines: [
-      (f) => `${f.co} launches ${f.product} with ${f.qty} cores`,
-      (f) => `${f.product} arrives: ${f.co}'s new ${f.qty}-core platform`,
-      (f) => `${f.co} unveils ${f.product} for ${f.place} customers`,
-    ],
-    leads: [
-      (f) => `${f.co} has introduced ${f.product}, a ${f.qty}-core system that ships to customers in ${f.place} from ${f.day}.`,
-      (f) => `The new ${f.product} from ${f.co} packs ${f.qty} cores and will be sold first in ${f.place}.`,
-    ],
-  },
-  acquisition: {
-    headlines: [
-      (f) => `${f.co} to buy ${f.co2} for ${f.money}`,
-      (f) => `${f.co2} agrees ${f.money} takeover by ${f.co}`,
-      (f) => `${f.co} snaps up ${f.co2} in ${f.money} deal`,
-    ],
-    leads: [
-      (f) => `${f.co} said it will acquire ${f.co2} for ${f.money} in cash, adding ${f.product} to its line-up.`,
-      (f) => `In a ${f.money} deal announced on ${f.day}, ${f.co2} will become part of ${f.co}.`,
-    ],
-  },
-  outage: {
-    headlines: [
-      (f) => `${f.co} ${f.product} outage hits customers in ${f.place}`,
-      (f) => `${f.place} customers lose ${f.product} for ${f.hours} hours`,
-      (f) => `${f.co} blames faulty update for ${f.hours}-hour ${f.place} outage`,
-    ],
-    leads: [
-      (f) => `Customers of ${f.co} in ${f.place} could not reach ${f.product} for ${f.hours} hours on ${f.day}.`,
-      (f) => `A ${f.hours}-hour failure of ${f.product} at ${f.co}'s ${f.place} site disrupted thousands of workloads.`,
-    ],
-  },
-  region: {
-    headlines: [
-      (f) => `${f.co} opens ${f.place} region`,
-      (f) => `${f.co} expands to ${f.place} with ${f.qty}MW campus`,
-      (f) => `New ${f.place} data centre for ${f.co}`,
-    ],
-    leads: [
-      (f) => `${f.co} has opened a cloud region in ${f.place}, backed by a ${f.qty}MW campus and a ${f.money} investment.`,
-      (f) => `The ${f.place} site gives ${f.co} customers local capacity, with ${f.qty}MW of power planned.`,
-    ],
-  },
-  release: {
-    headlines: [
-      (f) => `${f.product} ${f.version} released`,
-      (f) => `${f.co} ships ${f.product} ${f.version} with faster storage`,
-      (f) => `What's new in ${f.product} ${f.version}`,
-    ],
-    leads: [
-      (f) => `Version ${f.version} of ${f.product} is out, ${f.co} said, with ${f.qty} fixes and a new scheduler.`,
-      (f) => `${f.co} has released ${f.product} ${f.version}, its first update since ${f.day}.`,
-    ],
-  },
-  flaw: {
-    headlines: [
-      (f) => `${f.co} patches ${f.cve} in ${f.product}`,
-      (f) => `Critical ${f.product} flaw ${f.cve} under attack`,
-      (f) => `Patch now: ${f.cve} lets attackers take over ${f.product}`,
-    ],
-    leads: [
-      (f) => `${f.co} has fixed ${f.cve}, a flaw in ${f.product} rated ${f.score} that attackers are already exploiting.`,
-      (f) => `A vulnerability tracked as ${f.cve} in ${f.co}'s ${f.product} scores ${f.score} and needs patching now.`,
-    ],
-  },
-  funding: {
-    headlines: [
-      (f) => `${f.co} raises ${f.money} for ${f.product}`,
-      (f) => `${f.co} valued at ${f.money2} after new round`,
-      (f) => `Investors put ${f.money} into ${f.co}`,
-    ],
-    leads: [
-      (f) => `${f.co} has raised ${f.money} in a round that values it at ${f.money2}, to expand ${f.product} in ${f.place}.`,
-      (f) => `A new ${f.money} round puts ${f.co} at a ${f.money2} valuation, the company said on ${f.day}.`,
-    ],
-  },
-  partnership: {
-    headlines: [
-      (f) => `${f.co} and ${f.co2} team up on ${f.product}`,
-      (f) => `${f.co2} to resell ${f.co}'s ${f.product}`,
-      (f) => `${f.co} picks ${f.co2} for ${f.place} rollout`,
-    ],
-    leads: [
-      (f) => `${f.co} and ${f.co2} will offer ${f.product} together in ${f.place} under a deal signed on ${f.day}.`,
-      (f) => `Under the agreement ${f.co2} will sell ${f.product} from ${f.co} to customers in ${f.place}.`,
-    ],
-  },
-  layoffs: {
-    headlines: [
-      (f) => `${f.co} to cut ${f.qty} jobs`,
-      (f) => `${f.co} lays off ${f.pct}% of staff`,
-      (f) => `${f.qty} roles go at ${f.co} as ${f.product} sales slow`,
-    ],
-    leads: [
-      (f) => `${f.co} will eliminate ${f.qty} positions, about ${f.pct}% of its workforce, as ${f.product} sales slow.`,
-      (f) => `About ${f.pct} percent of ${f.co} employees, ${f.qty} people, will lose their jobs, the company said on ${f.day}.`,
-    ],
-  },
-  prices: {
-    headlines: [
-      (f) => `${f.co} raises ${f.product} prices by ${f.pct}%`,
-      (f) => `${f.product} gets ${f.pct} percent dearer`,
-      (f) => `${f.co} customers face ${f.pct}% ${f.product} price rise`,
-    ],
-    leads: [
-      (f) => `From ${f.day}, ${f.co} will charge ${f.pct}% more for ${f.product}, blaming energy costs in ${f.place}.`,
-      (f) => `${f.product} prices at ${f.co} go up ${f.pct} percent, the company told customers.`,
-    ],
-  },
+/** The fact each kind of event turns on: every telling states it. */
+const KEY_FACT: Record<string, string> = {
+  results: 'money', launch: 'product', acquisition: 'co2', outage: 'place', region: 'place', release: 'version', flaw: 'cve',
+  funding: 'money', partnership: 'co2', layoffs: 'qty', prices: 'pct',
 };
-const EVENT_NAMES = Object.keys(EVENTS);
+const EVENT_NAMES = Object.keys(KEY_FACT);
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4', 'the first quarter', 'the second quarter', 'the third quarter', 'the fourth quarter'];
 
@@ -268,15 +147,15 @@ export interface NewsCorpus {
 export function newsCorpus(options: { sources: number; perSource: number; days: number; end: number; retell: number; seed: number }): NewsCorpus {
   const rand = random(options.seed);
   const chain = new Chain(trainingText());
-  const companies: Company[] = Array.from({ length: 3_000 }, () => {
+  const companies: Company[] = Array.from({ length: 5_000 }, () => {
     const name = `${coined(rand, 2 + Math.floor(rand() * 2))}${pick(rand, SUFFIXES)}`;
     return { name, products: Array.from({ length: 3 }, () => `${name.split(' ')[0] ?? name} ${pick(rand, PRODUCT_WORDS)}${rand() < 0.5 ? ` ${1 + Math.floor(rand() * 9)}` : ''}`) };
   });
   const places = Array.from({ length: 400 }, () => coined(rand, 2 + Math.floor(rand() * 2)));
-  // Zipf over companies: a few are the subject of many stories.
+  // Zipf over companies (exponent 0.7): a few are the subject of many stories, the biggest of about 2.5% of them.
   const cdf: number[] = [];
   let total = 0;
-  for (let rank = 1; rank <= companies.length; rank += 1) cdf.push((total += 1 / rank));
+  for (let rank = 1; rank <= companies.length; rank += 1) cdf.push((total += 1 / rank ** 0.7));
   const company = (): Company => {
     const target = rand() * total;
     let lo = 0;
@@ -318,7 +197,9 @@ export function newsCorpus(options: { sources: number; perSource: number; days: 
       story = {
         id: stories.length, at: slot.at, sources: new Set(), event: pick(rand, EVENT_NAMES),
         facts: {
-          co: subject.name, co2: other.name === subject.name ? `${other.name} Group` : other.name, product: pick(rand, subject.products),
+          co: subject.name, co2: other.name === subject.name ? `${other.name} Group` : other.name,
+          // Most stories are about a product of their own; some about the company's best known ones.
+          product: rand() < 0.3 ? pick(rand, subject.products) : `${subject.name.split(' ')[0] ?? subject.name} ${coined(rand, 2)}${rand() < 0.5 ? ` ${1 + Math.floor(rand() * 9)}` : ''}`,
           place: pick(rand, places), money, money2: `$${2 + Math.floor(rand() * 60)}bn`, pct: String(2 + Math.floor(rand() * 40)),
           qty: String(16 + Math.floor(rand() * 2_000)), hours: String(2 + Math.floor(rand() * 10)), quarter: pick(rand, QUARTERS),
           version: `${1 + Math.floor(rand() * 12)}.${Math.floor(rand() * 20)}`, cve: `CVE-20${24 + Math.floor(rand() * 3)}-${10_000 + Math.floor(rand() * 89_999)}`,
@@ -328,13 +209,21 @@ export function newsCorpus(options: { sources: number; perSource: number; days: 
       stories.push(story);
     }
     story.sources.add(slot.source);
-    const event = EVENTS[story.event] ?? EVENTS['launch'];
-    // The facts in one of the event's phrasings, dressed in the outlet's own words, as every headline and lead is.
-    const phrase = (words: number) => chain.sentence(rand, words).replace(/[.!?]$/, '').replace(/^./, (c) => c.toLowerCase());
-    const facts = pick(rand, event?.headlines ?? [])(story.facts);
-    const headline = rand() < 0.5 ? `${facts}: ${phrase(4 + Math.floor(rand() * 4))}` : rand() < 0.5 ? `${facts}, ${phrase(3 + Math.floor(rand() * 3))}` : facts;
-    const stated = pick(rand, event?.leads ?? [])(story.facts);
-    const lead = rand() < 0.5 ? `${chain.sentence(rand, 8 + Math.floor(rand() * 8)).replace(/[.!?]$/, ',')} ${stated.replace(/^./, (c) => c.toLowerCase())}` : stated;
+    // Headline and lead are the outlet's own words with the story's facts in them: the company, the fact the event
+    // turns on (the sum, the product, the place, the share), and others. Tellings of one story share the facts,
+    // not the wording; two stories of one company share the company and nothing else.
+    // The outlet's words carry no figures of their own (only the story's facts do), nor a column's name.
+    const phrase = (words: number) => chain.sentence(rand, words).replace(/[.!?]$/, '').split(' ')
+      .filter((w) => !/\d/.test(w) && !/^(?:episode|podcast|roundup|digest|recap|newsletter|briefing)/i.test(w)).join(' ');
+    const others = ['product', 'money', 'place', 'qty', 'pct', 'version', 'cve'].filter((k) => k !== KEY_FACT[story.event]);
+    const withFacts = (words: number, extra: number): string => {
+      const parts = phrase(words).split(' ');
+      const facts = [story.facts['co'], story.facts[KEY_FACT[story.event] ?? 'product'], ...others.filter(() => rand() < 0.3).slice(0, extra).map((k) => story.facts[k])];
+      for (const fact of facts) if (fact !== undefined) parts.splice(Math.floor(rand() * (parts.length + 1)), 0, fact);
+      return parts.join(' ');
+    };
+    const headline = withFacts(4 + Math.floor(rand() * 5), 1);
+    const lead = `${withFacts(14 + Math.floor(rand() * 10), 2)}.`;
     const body = Array.from({ length: 4 + Math.floor(rand() * 5) }, () => chain.sentence(rand, 12 + Math.floor(rand() * 16)));
     const guid = `s${slot.source}-${n}`;
     sources[slot.source]?.push({

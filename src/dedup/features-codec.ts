@@ -5,7 +5,7 @@ import type { Genre, StoryFeatures } from './story-features.js';
  * item is stored and read back whenever the item is a candidate, so verifying a candidate never re-reads its text
  * or recomputes anything. Little-endian; the layout:
  *
- *   u8 version · u8 flags (bit 0 column, bits 1–2 genre) · u32 shingle count · u32 headline skeleton
+ *   u8 version · u8 flags (bit 0 column, bits 1–2 genre) · u32 shingle count · u32 headline skeleton · u32 template
  *   then for each term set, in FIELD order: u16 length, length × u32
  *   u8 × body length (the body's term counts) · u8 × key count (the keys' weights, idf × 16)
  *
@@ -16,7 +16,7 @@ export const FEATURES_VERSION = 1;
 
 const FIELDS = ['title', 'lead', 'body', 'titleNames', 'names', 'subjects', 'amounts', 'titleAmounts', 'titleVersions', 'versions', 'cves', 'about', 'titleNumbers', 'sketch', 'keys'] as const;
 const GENRES: readonly Genre[] = ['news', 'interview', 'review', 'opinion'];
-const HEADER = 10;
+const HEADER = 14;
 /** Weights are kept to 1/16: finer than any decision depends on. */
 const WEIGHT_SCALE = 16;
 
@@ -39,6 +39,7 @@ export function encodeFeatures(stored: StoredFeatures): Uint8Array {
   view.setUint8(at + 1, (features.column ? 1 : 0) | (Math.max(0, GENRES.indexOf(features.genre)) << 1));
   view.setUint32(at + 2, features.shingleCount, true);
   view.setUint32(at + 6, features.skeleton >>> 0, true);
+  view.setUint32(at + 10, features.template >>> 0, true);
   at += HEADER;
   const putSet = (set: Uint32Array) => {
     view.setUint16(at, set.length, true);
@@ -88,7 +89,7 @@ export function decodeFeatures(bytes: Uint8Array): StoredFeatures | undefined {
     features: {
       title: set('title'), lead: set('lead'), body, bodyCounts, titleNames: set('titleNames'), names: set('names'), subjects: set('subjects'),
       amounts: set('amounts'), titleAmounts: set('titleAmounts'), titleVersions: set('titleVersions'), versions: set('versions'),
-      cves: set('cves'), about: set('about'), titleNumbers: set('titleNumbers'), skeleton: view.getUint32(6, true), sketch: set('sketch'), keys, shingleCount: view.getUint32(2, true),
+      cves: set('cves'), about: set('about'), titleNumbers: set('titleNumbers'), skeleton: view.getUint32(6, true), template: view.getUint32(10, true), sketch: set('sketch'), keys, shingleCount: view.getUint32(2, true),
       column: (flags & 1) === 1, genre: GENRES[(flags >> 1) & 3] ?? 'news',
     },
     weights,

@@ -1,11 +1,12 @@
-import { holds, coverage, cosine, sharedCount, sharedWeight, sketchContainment, totalWeight, weightedCosine } from './sorted-sets.js';
-import type { TermWeight } from './sorted-sets.js';
+import type { StoredFeatures } from './features-codec.js';
+import { holds, sharedCount, sketchContainment } from './sorted-sets.js';
 import { SKETCH_SIZE } from './story-features.js';
 import type { StoryFeatures } from './story-features.js';
+import { cosineOf, coverageOf, prepare, sharedWeightOf } from './weighted-sets.js';
 
-/** An item as the story engine compares it: its features and what is known about where and when it was published. */
+/** An item as the story engine compares it: its stored features and what is known about where and when it was published. */
 export interface StoryItem {
-  features: StoryFeatures;
+  stored: StoredFeatures;
   sourceId: string;
   /** The canonical URL (no fragment), and the fragment when the link had one: items of one page told apart by it. */
   canonicalUrl: string | null;
@@ -37,7 +38,10 @@ export interface PairFeatures {
   nameJaccard: number;
   /** Weighted share of the headlines' names that both headlines name (over the smaller headline's). */
   titleNameOverlap: number;
-  /** Evidence of the shared names: 1 - exp(-Σ idf / RARE_SCALE), so one rare name says more than three common ones. */
+  /**
+   * Evidence of the names both headlines-and-leads use: 1 - exp(-Σ idf / RARE_SCALE), so one rare name says more
+   * than three common ones. Only the headline and lead count: a long body names many things in passing.
+   */
   rareNames: number;
   /** Both headlines name something the other item never mentions (AWS vs Google, Taipei vs Mexico). */
   titleNameConflict: number;
@@ -54,6 +58,12 @@ export interface PairFeatures {
   sameUrl: number;
   /** One is news and the other an interview, review or opinion piece (or two different such genres). */
   genreDiffers: number;
+  /**
+   * Names alike and nothing else: the headline's names met in the other item, but no word of what happened and no
+   * figure in common — two announcements of one company, not two tellings of one (titleCoverage × (1 - eventCosine)
+   * × (1 - sharedAmounts)).
+   */
+  namesOnly: number;
   /** Each names a subject (first name of headline or body) that the other never mentions: two companies' news. */
   subjectNameConflict: number;
   /** Both are about a vendor of the dictionary, and about none in common: two vendors' news (Dell's vs Nvidia's, one keynote). */
@@ -68,14 +78,14 @@ export interface PairFeatures {
 export const FEATURE_SIGNS: Readonly<Record<keyof PairFeatures, -1 | 0 | 1>> = {
   titleCosine: 1, leadCosine: 1, bodyCosine: 1, eventCosine: 1, titleCoverage: 1, nameJaccard: 1, titleNameOverlap: 1, rareNames: 1,
   titleNameConflict: -1, sharedAmounts: 1, titleAmountConflict: -1, textContainment: 1, timeGap: -1, sameSource: 0, sameUrl: 1,
-  genreDiffers: -1, subjectConflict: -1, subjectNameConflict: -1,
+  genreDiffers: -1, subjectConflict: -1, subjectNameConflict: -1, namesOnly: -1,
 };
 
 /** The pair features in a fixed order, for the scorer's weight vector. */
 export const PAIR_FEATURES: readonly (keyof PairFeatures)[] = [
   'titleCosine', 'leadCosine', 'bodyCosine', 'eventCosine', 'titleCoverage', 'nameJaccard', 'titleNameOverlap', 'rareNames', 'titleNameConflict',
   'sharedAmounts', 'titleAmountConflict', 'textContainment', 'timeGap', 'sameSource', 'sameUrl', 'genreDiffers',
-  'subjectConflict', 'subjectNameConflict',
+  'subjectConflict', 'subjectNameConflict', 'namesOnly',
 ];
 
 /** Vetoes: relations that make two items different news whatever else they share. */
@@ -88,14 +98,18 @@ export interface PairVetoes {
   column: boolean;
   /** One page's items told apart by their fragments (a changelog's #v1 and #v2). */
   fragmentConflict: boolean;
-  /** One headline template filled in with other numbers ("Vendor ships product 2" vs "… product 3"; "6.9" vs "6.10"). */
+  /**
+   * One headline template filled in with other numbers ("Vendor ships product 2" vs "… product 3"; "6.9" vs "6.10"),
+   * or with other names that each item never mentions ("AWS opens region in Mexico" vs "… in Taiwan"; "X blames
+   * faulty update for outage" vs "Y blames …").
+   */
   templateConflict: boolean;
 }
 
 const WEEK_MS = 7 * 86_400_000;
-/** Σ idf at which shared names count as strong evidence: about two rare names. */
-const RARE_SCALE = 6;
-/** Σ idf at which shared figures do: one rare figure. */
+/** Σ idf above the rarity floor at which shared names count as strong evidence: one or two rare names. */
+const RARE_SCALE = 4;
+/** Σ idf above the rarity floor at which shared figures count as strong evidence. */
 const FIGURE_SCALE = 4;
 
 /**
@@ -113,49 +127,36 @@ function strangers(x: StoryFeatures, y: StoryFeatures): boolean {
   return x.subjects.length > 0 && [...x.subjects].every((t) => !holds(y.names, t) && !holds(y.title, t) && !holds(y.body, t));
 }
 
-/** The words of the headline and lead that are neither names nor numbers, sorted. */
-function eventWords(f: StoryFeatures): Uint32Array {
-  const out: number[] = [];
-  const numbers = new Set(f.titleNumbers);
-  for (const set of [f.title, f.lead]) for (const t of set) if (!holds(f.names, t) && !numbers.has(t)) out.push(t);
-  const sorted = Uint32Array.from(new Set(out));
-  sorted.sort();
-  return sorted;
-}
-
-function overlapOfSmaller(a: Uint32Array, b: Uint32Array, weight: TermWeight): number {
-  const smaller = Math.min(totalWeight(a, weight), totalWeight(b, weight));
-  return smaller === 0 ? 0 : Math.min(1, sharedWeight(a, b, weight) / smaller);
-}
-
-/** Measure two items against each other with the given term weights. */
-export function measurePair(a: StoryItem, b: StoryItem, weight: TermWeight): { features: PairFeatures; vetoes: PairVetoes } {
-  const fa = a.features;
-  const fb = b.features;
+/** Measure two items against each other. */
+export function measurePair(a: StoryItem, b: StoryItem): { features: PairFeatures; vetoes: PairVetoes } {
+  const pa = prepare(a.stored);
+  const pb = prepare(b.stored);
+  const fa = pa.features;
+  const fb = pb.features;
   const sameCanonical = a.canonicalUrl !== null && a.canonicalUrl === b.canonicalUrl;
   const fragmentsDiffer = sameCanonical && (a.fragment ?? '') !== (b.fragment ?? '');
   const unmatched = (x: StoryFeatures, y: StoryFeatures) => [...x.titleNames].some((n) => !holds(y.names, n) && !holds(y.title, n) && !holds(y.body, n));
-  const sharedNames = sharedWeight(fa.names, fb.names, weight);
-  const namesA = totalWeight(fa.names, weight);
-  const namesB = totalWeight(fb.names, weight);
+  const sharedNames = sharedWeightOf(pa.names, pb.names);
+  const union = pa.names.total + pb.names.total - sharedNames;
+  const smallerTitleNames = Math.min(pa.titleNames.total, pb.titleNames.total);
   // Figures are index keys, so they carry weights too: "20%" is in many items, "$1.92bn" in few.
-  const sharedFigures = sharedWeight(fa.amounts, fb.amounts, weight);
+  const sharedFigures = sharedWeightOf(pa.amounts, pb.amounts);
   const titleAmountsMet = (x: StoryFeatures, y: StoryFeatures) => [...x.titleAmounts].some((v) => holds(y.amounts, v));
-  const leadCosine = cosine(fa.lead, fb.lead, weight);
-  const titleCoverage = Math.min(coverage(fa.title, fb.title, weight, fb.body), coverage(fb.title, fa.title, weight, fa.body));
-  const amounts = 1 - Math.exp(-sharedFigures / FIGURE_SCALE);
+  const titleCoverage = Math.min(coverageOf(pa.title, fb.title, fb.body), coverageOf(pb.title, fa.title, fa.body));
+  const eventCosine = cosineOf(pa.event, pb.event);
+  const sharedAmounts = 1 - Math.exp(-sharedFigures / FIGURE_SCALE);
   return {
     features: {
-      titleCosine: cosine(fa.title, fb.title, weight),
-      leadCosine,
-      bodyCosine: weightedCosine(fa.body, fa.bodyCounts, fb.body, fb.bodyCounts, weight),
-      eventCosine: cosine(eventWords(fa), eventWords(fb), weight),
+      titleCosine: cosineOf(pa.title, pb.title),
+      leadCosine: cosineOf(pa.lead, pb.lead),
+      bodyCosine: cosineOf(pa.body, pb.body),
+      eventCosine,
       titleCoverage,
-      titleNameOverlap: overlapOfSmaller(fa.titleNames, fb.titleNames, weight),
-      nameJaccard: namesA + namesB - sharedNames <= 0 ? 0 : sharedNames / (namesA + namesB - sharedNames),
-      rareNames: 1 - Math.exp(-sharedNames / RARE_SCALE),
+      titleNameOverlap: smallerTitleNames === 0 ? 0 : Math.min(1, sharedWeightOf(pa.titleNames, pb.titleNames) / smallerTitleNames),
+      nameJaccard: union <= 0 ? 0 : Math.min(1, sharedNames / union),
+      rareNames: 1 - Math.exp(-sharedWeightOf(pa.leadNames, pb.leadNames) / RARE_SCALE),
       titleNameConflict: unmatched(fa, fb) && unmatched(fb, fa) ? 1 : 0,
-      sharedAmounts: amounts,
+      sharedAmounts,
       titleAmountConflict: fa.titleAmounts.length > 0 && fb.titleAmounts.length > 0 && !titleAmountsMet(fa, fb) && !titleAmountsMet(fb, fa) ? 1 : 0,
       textContainment: sketchContainment(fa.sketch, fa.shingleCount, fb.sketch, fb.shingleCount, SKETCH_SIZE),
       timeGap: Math.min(1, Math.abs(a.atMs - b.atMs) / WEEK_MS),
@@ -163,6 +164,7 @@ export function measurePair(a: StoryItem, b: StoryItem, weight: TermWeight): { f
       sameUrl: sameCanonical && !fragmentsDiffer ? 1 : 0,
       genreDiffers: fa.genre !== fb.genre ? 1 : 0,
       subjectNameConflict: strangers(fa, fb) && strangers(fb, fa) ? 1 : 0,
+      namesOnly: titleCoverage * (1 - eventCosine) * (1 - sharedAmounts),
       subjectConflict: fa.about.length > 0 && fb.about.length > 0 && sharedCount(fa.about, fb.about) === 0 ? 1 : 0,
     },
     vetoes: {
@@ -170,8 +172,9 @@ export function measurePair(a: StoryItem, b: StoryItem, weight: TermWeight): { f
       cveConflict: fa.cves.length > 0 && fb.cves.length > 0 && sharedCount(fa.cves, fb.cves) === 0,
       column: fa.column || fb.column,
       fragmentConflict: fragmentsDiffer,
-      templateConflict: fa.skeleton !== 0 && fa.skeleton === fb.skeleton && (fa.titleNumbers.length > 0 || fb.titleNumbers.length > 0)
-        && (fa.titleNumbers.length !== fb.titleNumbers.length || sharedCount(fa.titleNumbers, fb.titleNumbers) !== fa.titleNumbers.length),
+      templateConflict: (fa.skeleton !== 0 && fa.skeleton === fb.skeleton && (fa.titleNumbers.length > 0 || fb.titleNumbers.length > 0)
+        && (fa.titleNumbers.length !== fb.titleNumbers.length || sharedCount(fa.titleNumbers, fb.titleNumbers) !== fa.titleNumbers.length))
+        || (fa.template !== 0 && fa.template === fb.template && unmatched(fa, fb) && unmatched(fb, fa)),
     },
   };
 }

@@ -1,13 +1,9 @@
-import type { StoredFeatures } from './features-codec.js';
 import { measurePair, PAIR_FEATURES } from './pair-features.js';
 import type { PairFeatures, PairVetoes, StoryItem } from './pair-features.js';
 import { STORY_MODEL } from './story-model.js';
-import { pairWeight } from './term-weights.js';
 
 /** An item with its stored features, as the scorer sees it. */
-export interface ScoredItem extends Omit<StoryItem, 'features'> {
-  stored: StoredFeatures;
-}
+export type ScoredItem = StoryItem;
 
 /**
  * How a pair was judged: `same-url` and `repost` are definite (one article, or one post published twice);
@@ -35,8 +31,7 @@ export function modelProbability(features: PairFeatures, model: { bias: number; 
 
 /** Judge two items: vetoes first, then the definite links (one URL, a repost), else the model's probability. */
 export function judgePair(a: ScoredItem, b: ScoredItem, model?: { bias: number; weights: Readonly<Record<string, number>> }): PairVerdict {
-  const weight = pairWeight(a.stored, b.stored);
-  const { features, vetoes } = measurePair({ ...a, features: a.stored.features }, { ...b, features: b.stored.features }, weight);
+  const { features, vetoes } = measurePair(a, b);
   const verdict = (rule: PairRule, probability: number): PairVerdict => ({ probability, rule, features, vetoes });
   if (vetoes.fragmentConflict) return verdict('veto:fragment', 0);
   if (vetoes.versionConflict) return verdict('veto:version', 0);

@@ -9,10 +9,15 @@ import type { Judge, Member, StoryDecision } from './story-decision.js';
 import { storyFeatures } from './story-features.js';
 import type { FeatureInput } from './story-features.js';
 import { STORY_MODEL } from './story-model.js';
-import { documentFrequency, inverseFrequency, PER_SIDE } from './term-weights.js';
+import { documentFrequency, PER_SIDE, rarity } from './term-weights.js';
 
 /** Candidate items verified per new item: those sharing the most key weight with it. */
-export const MAX_CANDIDATES = 24;
+export const MAX_CANDIDATES = 8;
+/**
+ * The least key rarity a candidate must share with the new item: a key that few other items have (df ≤ 2), or two
+ * less rare ones. An item that shares only words many items have is not worth reading, let alone judging.
+ */
+export const MIN_SHARED_WEIGHT = 2;
 /** Members of a candidate story compared with a new item: its newest ones. */
 export const MEMBERS_PER_STORY = 16;
 /** Items sharing a canonical URL looked at per new item. */
@@ -46,8 +51,33 @@ function featuresOf(input: StoryInput): StoredFeatures {
   return decoded ?? decodeFeatures(encodedFeaturesOf(input)) ?? { features: storyFeatures(input), weights: new Float64Array(0) };
 }
 
+/**
+ * Decoded features of stored items, by item id and a checksum of the stored bytes (a rewritten item gets a new
+ * entry): a story's members are read again by every fetch whose items are candidates of it, and decoding and
+ * weighing their sets again costs more than a look-up. A per-process cache of a pure function, bounded.
+ */
+const DECODED_CACHED = 20_000;
+const decoded = new Map<string, StoredFeatures>();
+
+function checksum(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i += 1) h = Math.imul(h ^ (bytes[i] ?? 0), 0x01000193);
+  return h >>> 0;
+}
+
+function decodedFeatures(itemId: number, bytes: Uint8Array): StoredFeatures | undefined {
+  const key = `${itemId}:${bytes.length}:${checksum(bytes)}`;
+  const hit = decoded.get(key);
+  if (hit !== undefined) return hit;
+  const stored = decodeFeatures(bytes);
+  if (stored === undefined) return undefined;
+  if (decoded.size >= DECODED_CACHED) decoded.delete(decoded.keys().next().value ?? key);
+  decoded.set(key, stored);
+  return stored;
+}
+
 function memberOf(row: StoryMember): Member | undefined {
-  const stored = decodeFeatures(row.features);
+  const stored = decodedFeatures(row.itemId, row.features);
   if (stored === undefined) return undefined;
   return { itemId: row.itemId, sourceId: row.sourceId, canonicalUrl: row.canonicalUrl, fragment: fragmentOf(row.url), atMs: row.atMs, stored };
 }
@@ -76,7 +106,6 @@ async function weighAndRank(port: StoryPort, inputs: readonly StoryInput[], wind
   });
   const hits = queries.length === 0 ? [] : await port.keyNeighbours(queries, PER_SIDE);
   const ats = inputs.map((i) => i.atMs);
-  const population = inputs.length === 0 ? 0 : await port.countItems(Math.min(...ats) - windowMs, Math.max(...ats) + windowMs);
   const byQuery = new Map<number, { itemId: number; atMs: number }[]>();
   const selves = new Set(inputs.map((i) => i.itemId));
   for (const hit of hits) {
@@ -92,7 +121,7 @@ async function weighAndRank(port: StoryPort, inputs: readonly StoryInput[], wind
     const found = byQuery.get(q) ?? [];
     const before = found.filter((h) => h.atMs <= query.atMs).map((h) => h.atMs);
     const after = found.filter((h) => h.atMs > query.atMs).map((h) => h.atMs);
-    const weight = inverseFrequency(documentFrequency(before, after, query.atMs, windowMs), population);
+    const weight = rarity(documentFrequency(before, after, query.atMs, windowMs));
     const keyIndex = features[owner]?.features.keys.indexOf(query.key) ?? -1;
     const ownerWeights = weights[owner];
     if (ownerWeights !== undefined && keyIndex >= 0) ownerWeights[keyIndex] = weight;
@@ -103,7 +132,8 @@ async function weighAndRank(port: StoryPort, inputs: readonly StoryInput[], wind
   const sameUrl = urls.length === 0 || inputs.length === 0 ? [] : await port.itemsWithUrls(urls, Math.min(...ats) - windowMs, Math.max(...ats) + windowMs, PER_URL);
   return inputs.map((input, i) => {
     const stored: StoredFeatures = { features: features[i]?.features ?? storyFeatures(input), weights: weights[i] ?? new Float64Array(0) };
-    const ranked = [...(scores[i] ?? new Map<number, number>())].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+    const ranked = [...(scores[i] ?? new Map<number, number>())].filter(([, w]) => w >= MIN_SHARED_WEIGHT)
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
     const urlMates = sameUrl.filter((u) => u.canonicalUrl === input.canonicalUrl && u.itemId !== input.itemId).map((u) => u.itemId);
     return {
       input,
@@ -135,7 +165,8 @@ function inFetchLinks(subjects: readonly Subject[], windowMs: number): [number, 
         if (Math.abs(other.input.atMs - at) <= windowMs) score.set(other.input.itemId, (score.get(other.input.itemId) ?? 0) + weight);
       }
     });
-    for (const [id] of [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES)) out.push([subject.input.itemId, id]);
+    const ranked = [...score].filter(([, w]) => w >= MIN_SHARED_WEIGHT).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES);
+    for (const [id] of ranked) out.push([subject.input.itemId, id]);
     if (subject.input.canonicalUrl !== null) {
       for (const other of subjects) {
         if (other !== subject && other.input.canonicalUrl === subject.input.canonicalUrl) out.push([subject.input.itemId, other.input.itemId]);
@@ -231,6 +262,7 @@ async function write(port: StoryPort, outcome: Outcome): Promise<void> {
   const { subjects, clusters, storyOf } = outcome;
   await port.saveFeatures(subjects.map((s) => ({
     itemId: s.input.itemId, atMs: s.input.atMs, keys: [...s.member.stored.features.keys], features: encodeFeatures(s.member.stored),
+    refile: storyOf.has(s.input.itemId),
   })));
   // Each cluster keeps the stored story it holds most of; a stored story goes to one cluster at most.
   const claims: { cluster: number; story: number; count: number }[] = [];

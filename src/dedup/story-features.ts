@@ -13,9 +13,11 @@ export const LEAD_TOKENS = 40;
 /** Shingle hashes kept per item: the smallest of them (a bottom-k sketch), enough to estimate shared text. */
 export const SKETCH_SIZE = 64;
 /** Names of the body (in the order the text uses them) that become index keys: the subjects come first. */
-export const KEY_BODY_NAMES = 12;
+export const KEY_BODY_NAMES = 8;
 /** Figures that become index keys. */
-const KEY_AMOUNTS = 8;
+const KEY_AMOUNTS = 4;
+/** Words of the headline that become index keys (its first ones: long headlines name their subject early). */
+const KEY_TITLE_WORDS = 8;
 /** Characters of the body that figures are read from: the lead paragraphs, where a telling states its numbers. */
 const FIGURE_CHARS = 1_500;
 
@@ -36,7 +38,7 @@ export interface StoryFeatures {
   titleNames: Uint32Array;
   /** Every name of the item, headline and body. */
   names: Uint32Array;
-  /** Its subjects: the first name of the headline and the first of the body (who the news is about), hashed. */
+  /** Its subject: the first name of the headline, else of the body (who the news is about), hashed (none or one). */
   subjects: Uint32Array;
   /** Money, percentages and quantities of the headline and lead (figures.ts), hashed. */
   amounts: Uint32Array;
@@ -57,6 +59,8 @@ export interface StoryFeatures {
    * and "Vendor ships product 3" have the same skeleton — a template, filled in twice.
    */
   skeleton: number;
+  /** The same without the headline's names either (0 when fewer than two words remain): the template alone. */
+  template: number;
   /** The SKETCH_SIZE smallest hashes of the body's 3-word shingles. */
   sketch: Uint32Array;
   /**
@@ -147,7 +151,7 @@ export function storyFeatures(item: FeatureInput): StoryFeatures {
     bodyCounts: Uint8Array.from(bodySet, (h) => Math.min(255, counts.get(h) ?? 0)),
     titleNames: hashAll(names.title),
     names: hashAll([...names.title, ...names.body, ...names.capitalised]),
-    subjects: hashAll([[...names.title][0], [...names.body][0]].filter((n): n is string => n !== undefined && !isNumeric(n))),
+    subjects: hashAll([[...names.title].find((n) => !isNumeric(n)) ?? [...names.body].find((n) => !isNumeric(n))].filter((n): n is string => n !== undefined)),
     amounts,
     titleAmounts: hashAll(titleFigures.amounts),
     titleVersions: hashAll(titleFigures.versions),
@@ -156,8 +160,9 @@ export function storyFeatures(item: FeatureInput): StoryFeatures {
     about: hashAll(item.about ?? []),
     titleNumbers: hashAll(titleTokens.filter(isNumeric)),
     skeleton: skeletonOf(titleTokens),
+    template: skeletonOf(titleTokens.filter((t) => !names.title.has(t))),
     sketch,
-    keys: sortedUnique([...titleTokens.map(hashString), ...bodyNames.map(hashString), ...hashAll(leadFigures.amounts.slice(0, KEY_AMOUNTS))]),
+    keys: sortedUnique([...titleTokens.slice(0, KEY_TITLE_WORDS).map(hashString), ...bodyNames.map(hashString), ...hashAll(leadFigures.amounts.slice(0, KEY_AMOUNTS))]),
     shingleCount: count,
     column: isRecurringColumn(item.title),
     genre: genreOf(item.title),

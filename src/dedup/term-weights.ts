@@ -1,22 +1,22 @@
-import type { StoredFeatures } from './features-codec.js';
-import type { TermWeight } from './sorted-sets.js';
-
 /**
- * How much a shared term says, learned from the stored corpus: the inverse document frequency of each of an
- * item's index keys among the items stored within the dedup window around it, computed when the item is stored
- * and kept with its features. A name in every item ("AWS" in a busy week) is little evidence; a name in two
- * items is a lot.
+ * How much a shared term says, learned from the stored corpus: the rarity of each of an item's index keys among the
+ * items stored within the dedup window around it (how many items carry it: its document frequency), computed when
+ * the item is stored and kept with its features. A name in every item ("AWS" in a busy week) is no evidence; a name
+ * in two items is a lot.
  *
  * The document frequency comes free with the candidate look-up, which reads, per key, the PER_SIDE items nearest
  * the item's instant on each side: when a side has fewer, that is the count; when it is full, the items are
  * dense there, and the count over the window is estimated from how much time those PER_SIDE items span (a
  * nearest-neighbour density estimate). So the cost stays bounded however common a key is.
  */
-export const PER_SIDE = 16;
-/** The weight of a term that is not an index key (body words): what an unweighted cosine would give it. */
-export const DEFAULT_WEIGHT = 1;
-/** No key weighs more than this (one in a million items). */
-const MAX_WEIGHT = 14;
+export const PER_SIDE = 10;
+/**
+ * How many items within the window may share a term before sharing it says nothing: "AWS" in a busy week, "13%",
+ * "Cloud". A term's rarity is ln(RARE_BELOW / (df + 0.5)), at least 0 — in absolute numbers of items, not as a
+ * share of the store, because what makes a shared term evidence is how few other items could have shared it by
+ * chance: the same in a store of a hundred items as in one of a hundred thousand.
+ */
+export const RARE_BELOW = 20;
 
 /** The estimated number of items filed under a key within ±windowMs of `atMs`, from its nearest neighbours on each side. */
 export function documentFrequency(before: readonly number[], after: readonly number[], atMs: number, windowMs: number): number {
@@ -28,40 +28,7 @@ export function documentFrequency(before: readonly number[], after: readonly num
   return side(before) + side(after);
 }
 
-/** Smoothed inverse document frequency of a key filed `df` times among `n` items. */
-export function inverseFrequency(df: number, n: number): number {
-  return Math.max(0, Math.min(MAX_WEIGHT, Math.log((n + 1) / (df + 0.5))));
-}
-
-/** The weight of one of an item's keys, or undefined when the term is not one of its keys. */
-function keyWeight(stored: StoredFeatures, term: number): number | undefined {
-  const keys = stored.features.keys;
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const key = keys[mid] ?? 0;
-    if (key === term) return stored.weights[mid];
-    if (key < term) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
-}
-
-/**
- * The term weights two items are compared with: for a term that is a key of both, the mean of their stored
- * weights; of one, that one's; else DEFAULT_WEIGHT. Symmetric and a function of what is stored, so a pair gets the
- * same measure at ingest, in `explain`, and whichever of the two came first.
- */
-export function pairWeight(a: StoredFeatures, b: StoredFeatures): TermWeight {
-  const memo = new Map<number, number>();
-  return (term) => {
-    const hit = memo.get(term);
-    if (hit !== undefined) return hit;
-    const wa = keyWeight(a, term);
-    const wb = keyWeight(b, term);
-    const w = wa !== undefined && wb !== undefined ? (wa + wb) / 2 : wa ?? wb ?? DEFAULT_WEIGHT;
-    memo.set(term, w);
-    return w;
-  };
+/** The rarity of a key filed `df` times within the window (see RARE_BELOW): 0 for a common term, about 3.7 for a new one. */
+export function rarity(df: number): number {
+  return Math.max(0, Math.log(RARE_BELOW / (df + 0.5)));
 }

@@ -61,14 +61,12 @@ export interface StoryMatchRecord {
 export interface StoryPort {
   /** Per query, the `perSide` items nearest `atMs` on each side (at or before it; after it) within [fromMs, toMs]. */
   keyNeighbours(queries: readonly KeyQuery[], perSide: number): Promise<KeyHit[]>;
-  /** How many items are ordered within [fromMs, toMs]. */
-  countItems(fromMs: number, toMs: number): Promise<number>;
   /** Items with one of these canonical URLs, ordered within [fromMs, toMs] (at most `perUrl` each). */
   itemsWithUrls(urls: readonly string[], fromMs: number, toMs: number, perUrl: number): Promise<{ itemId: number; canonicalUrl: string }[]>;
   /** The given items and every other member of their stories (at most `perStory` per story, newest first), with features. */
   storyMembers(itemIds: readonly number[], perStory: number): Promise<StoryMember[]>;
-  /** File items' features and index keys (replacing any they had). */
-  saveFeatures(rows: readonly { itemId: number; atMs: number; keys: readonly number[]; features: Uint8Array }[]): Promise<void>;
+  /** File items' features and index keys (`refile`: replacing the ones it had, for an item rewritten). */
+  saveFeatures(rows: readonly { itemId: number; atMs: number; keys: readonly number[]; features: Uint8Array; refile: boolean }[]): Promise<void>;
   /** Found one new story per item (each with that one item in it); returns each item's new story id. */
   foundStories(founders: readonly { itemId: number; atMs: number }[]): Promise<Map<number, number>>;
   /** Put items into stories. */

@@ -49,12 +49,6 @@ export function storyPort(db: Executor, options: { now: Timestamp }): StoryPort 
   return {
     keyNeighbours: (queries, perSide) => keyNeighbours(db, queries, perSide),
 
-    async countItems(fromMs, toMs) {
-      const row = await db.selectFrom('items').select((eb) => eb.fn.countAll().as('n'))
-        .where('sort_at', '>=', iso(fromMs)).where('sort_at', '<=', iso(toMs)).executeTakeFirst();
-      return Number(row?.n ?? 0);
-    },
-
     async itemsWithUrls(urls, fromMs, toMs, perUrl) {
       const out: { itemId: number; canonicalUrl: string }[] = [];
       for (const batch of chunks(urls, BATCH)) {
@@ -98,9 +92,10 @@ export function storyPort(db: Executor, options: { now: Timestamp }): StoryPort 
 
     async saveFeatures(rows) {
       if (rows.length === 0) return;
-      const ids = rows.map((r) => r.itemId);
-      await deleteKeys(db, ids);
-      for (const batch of chunks(ids, BATCH)) await db.deleteFrom('item_features').where('item_id', 'in', batch).execute();
+      // Rows of items filed before (rewritten items) go first; a new item has none.
+      const refiled = rows.filter((r) => r.refile).map((r) => r.itemId);
+      await deleteKeys(db, refiled);
+      for (const batch of chunks(refiled, BATCH)) await db.deleteFrom('item_features').where('item_id', 'in', batch).execute();
       for (const batch of chunks(rows, 200)) {
         await db.insertInto('item_features').values(batch.map((r) => ({ item_id: r.itemId, data: Buffer.from(r.features.buffer, r.features.byteOffset, r.features.byteLength) }))).execute();
       }
@@ -126,8 +121,11 @@ export function storyPort(db: Executor, options: { now: Timestamp }): StoryPort 
         const target = targets.get(storyId) ?? storyId;
         byStory.set(target, [...(byStory.get(target) ?? []), itemId]);
       }
-      for (const [storyId, itemIds] of byStory) {
-        for (const batch of chunks(itemIds, BATCH)) await db.updateTable('items').set({ story_id: storyId }).where('id', 'in', batch).execute();
+      // One statement per batch of items, whatever the number of stories: story_id by a CASE over the item ids.
+      const pairs = [...byStory].flatMap(([storyId, itemIds]) => itemIds.map((itemId) => [itemId, storyId] as const));
+      for (const batch of chunks(pairs, 250)) {
+        const cases = sql.join(batch.map(([itemId, storyId]) => sql`when ${itemId} then ${storyId}`), sql` `);
+        await db.updateTable('items').set({ story_id: sql<number>`case id ${cases} end` }).where('id', 'in', batch.map(([itemId]) => itemId)).execute();
       }
     },
 
