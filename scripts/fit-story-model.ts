@@ -10,8 +10,9 @@
  *    model decides (not vetoed, not the same article) are labelled same story or not, and a logistic regression is
  *    fitted to them by Newton's method with a small L2 penalty (every feature is in [0, 1]), each weight kept on
  *    the side its feature's meaning gives it (FEATURE_SIGNS: a conflict never counts for a merge).
- * 3. The joining threshold is chosen by running the real ingest again with each threshold of a grid and taking the
- *    one with the best F1 averaged over the fit sets (precision and recall weigh alike: the aims are 0.97 and 0.92).
+ * 3. The joining threshold is chosen by running the real ingest again with each threshold of a grid, pooling the
+ *    fit sets' same-story pairs, and taking the one with the most recall among those whose precision reaches the
+ *    aim of 0.97 (the best F1 when none does): a wrong merge shows readers two stories as one.
  *
  * The sets held out (blind-set, fresh-b-set, fresh-c-set) are never read here: `npm run eval` reports on them.
  */
@@ -36,6 +37,8 @@ const MODES: NonNullable<EvalIngestOptions['mode']>[] = ['polled', 'once'];
 const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55];
 const L2 = 1;
 const BETA = 1;
+/** The issue's aim for story precision: the threshold is the one with the most recall that reaches it on the fit sets. */
+const PRECISION_AIM = 0.97;
 const MODEL_FILE = new URL('../src/dedup/story-model.ts', import.meta.url);
 
 type Model = { bias: number; weights: Record<string, number> };
@@ -223,18 +226,24 @@ console.log(`bias ${model.bias.toFixed(3)}; ${Object.entries(model.weights).map(
 let best = { threshold: THRESHOLDS[0] ?? 0.2, f: -1 };
 for (const threshold of THRESHOLDS) {
   const scores: string[] = [];
-  let total = 0;
+  // Pairs pooled over every set and mode: each same-story pair counts once, whatever set it is in.
+  const pooled = { tp: 0, fp: 0, fn: 0 };
   for (const set of sets) {
     for (const mode of MODES) {
       const s = await withIngested(set, mode, { threshold, model }, async (db) => scoreOutcomes(await storedOutcomes(db, set), vendorIds).stories);
-      const f = ((1 + BETA ** 2) * s.precision * s.recall) / (BETA ** 2 * s.precision + s.recall || 1);
-      total += f;
+      pooled.tp += s.truePositives;
+      pooled.fp += s.falsePositives;
+      pooled.fn += s.falseNegatives;
       scores.push(`${set.name}/${mode} ${(s.precision * 100).toFixed(1)}/${(s.recall * 100).toFixed(1)}`);
     }
   }
-  const mean = total / (sets.length * MODES.length);
-  console.log(`threshold ${threshold}: F${BETA} ${mean.toFixed(4)} — ${scores.join(', ')}`);
-  if (mean > best.f) best = { threshold, f: mean };
+  const precision = pooled.tp / (pooled.tp + pooled.fp || 1);
+  const recall = pooled.tp / (pooled.tp + pooled.fn || 1);
+  const f = ((1 + BETA ** 2) * precision * recall) / (BETA ** 2 * precision + recall || 1);
+  console.log(`threshold ${threshold}: F${BETA} ${f.toFixed(4)} (pooled P ${(precision * 100).toFixed(1)}, R ${(recall * 100).toFixed(1)}) — ${scores.join(', ')}`);
+  // The most recall at the precision aimed for; failing that anywhere, the best F1.
+  const score = precision >= PRECISION_AIM ? 1 + recall : f;
+  if (score > best.f) best = { threshold, f: score };
 }
 console.log(`threshold chosen: ${best.threshold}`);
 

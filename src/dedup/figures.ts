@@ -6,7 +6,7 @@
  * announcements of one vendor report different ones.
  */
 export interface Figures {
-  /** Money, percentages and quantities (not years, not one-digit counts), normalised. */
+  /** Money, percentages and quantities (not years, not counts under 100 without decimals), normalised. */
   amounts: string[];
   /** Version numbers ("6.10", "8.0u3", "6.10-rc3", "v2.4.1"), normalised to lower case without a leading "v". */
   versions: string[];
@@ -77,9 +77,10 @@ export function extractFigures(text: string): Figures {
       amounts.add(`money:${trimNumber(value)}`);
       continue;
     }
-    // Years and one-digit counts say little about which event a text reports ("1.3GW" does).
+    // Years and small round counts say little about which event a text reports ("17 hours", "40 staff"): many
+    // items state them by chance. A quantity in the hundreds or more, or with decimals ("1.3GW"), is specific.
     if (fraction === undefined && YEAR.test(integer) && scale === null) continue;
-    if (fraction === undefined && value < 10) continue;
+    if (fraction === undefined && value < 100) continue;
     amounts.add(`qty:${trimNumber(value)}`);
   }
   return { amounts: [...amounts], versions: [...versions], cves: [...cves] };

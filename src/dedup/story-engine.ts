@@ -9,15 +9,16 @@ import type { Judge, Member, StoryDecision } from './story-decision.js';
 import { storyFeatures } from './story-features.js';
 import type { FeatureInput } from './story-features.js';
 import { STORY_MODEL } from './story-model.js';
-import { documentFrequency, PER_SIDE, rarity } from './term-weights.js';
+import { documentFrequency, PER_SIDE, rarity, RARITY_SPAN_MS } from './term-weights.js';
 
 /** Candidate items verified per new item: those sharing the most key weight with it. */
 export const MAX_CANDIDATES = 8;
 /**
- * The least key rarity a candidate must share with the new item: a key that few other items have (df ≤ 2), or two
- * less rare ones. An item that shares only words many items have is not worth reading, let alone judging.
+ * How much a candidate must share with the new item: each shared key counts 1 plus its rarity, so three keys of any
+ * kind, or one rare key and one more. Common keys count too: the tellings of a story that ten outlets carried
+ * within the hour make its words look common by then, and the eleventh telling must still find them.
  */
-export const MIN_SHARED_WEIGHT = 2;
+export const MIN_SHARED_WEIGHT = 3;
 /** Members of a candidate story compared with a new item: its newest ones. */
 export const MEMBERS_PER_STORY = 16;
 /** Items sharing a canonical URL looked at per new item. */
@@ -56,7 +57,7 @@ function featuresOf(input: StoryInput): StoredFeatures {
  * entry): a story's members are read again by every fetch whose items are candidates of it, and decoding and
  * weighing their sets again costs more than a look-up. A per-process cache of a pure function, bounded.
  */
-const DECODED_CACHED = 20_000;
+const DECODED_CACHED = 4_000;
 const decoded = new Map<string, StoredFeatures>();
 
 function checksum(bytes: Uint8Array): number {
@@ -121,12 +122,12 @@ async function weighAndRank(port: StoryPort, inputs: readonly StoryInput[], wind
     const found = byQuery.get(q) ?? [];
     const before = found.filter((h) => h.atMs <= query.atMs).map((h) => h.atMs);
     const after = found.filter((h) => h.atMs > query.atMs).map((h) => h.atMs);
-    const weight = rarity(documentFrequency(before, after, query.atMs, windowMs));
+    const weight = rarity(documentFrequency(before.filter((t) => query.atMs - t <= RARITY_SPAN_MS), after.filter((t) => t - query.atMs <= RARITY_SPAN_MS), query.atMs, RARITY_SPAN_MS));
     const keyIndex = features[owner]?.features.keys.indexOf(query.key) ?? -1;
     const ownerWeights = weights[owner];
     if (ownerWeights !== undefined && keyIndex >= 0) ownerWeights[keyIndex] = weight;
     const score = scores[owner];
-    if (score !== undefined) for (const hit of found) score.set(hit.itemId, (score.get(hit.itemId) ?? 0) + weight);
+    if (score !== undefined) for (const hit of found) score.set(hit.itemId, (score.get(hit.itemId) ?? 0) + 1 + weight);
   });
   const urls = [...new Set(inputs.flatMap((i) => (i.canonicalUrl === null ? [] : [i.canonicalUrl])))];
   const sameUrl = urls.length === 0 || inputs.length === 0 ? [] : await port.itemsWithUrls(urls, Math.min(...ats) - windowMs, Math.max(...ats) + windowMs, PER_URL);
@@ -159,7 +160,7 @@ function inFetchLinks(subjects: readonly Subject[], windowMs: number): [number, 
     const { keys } = subject.member.stored.features;
     keys.forEach((key, i) => {
       const list = postings.get(key) ?? [];
-      const weight = subject.member.stored.weights[i] ?? 0;
+      const weight = 1 + (subject.member.stored.weights[i] ?? 0);
       const index = list.indexOf(subject);
       for (const other of [...list.slice(Math.max(0, index - PER_SIDE), index), ...list.slice(index + 1, index + 1 + PER_SIDE)]) {
         if (Math.abs(other.input.atMs - at) <= windowMs) score.set(other.input.itemId, (score.get(other.input.itemId) ?? 0) + weight);
@@ -371,8 +372,8 @@ export async function explainItem(port: StoryPort, itemId: number, options: Stor
   const hits = keys.length === 0 ? [] : await port.keyNeighbours(keys.map((key) => ({ key, atMs: row.atMs, fromMs: row.atMs - options.windowMs, toMs: row.atMs + options.windowMs })), PER_SIDE);
   const others = hits.filter((h) => h.itemId !== itemId);
   const score = new Map<number, number>();
-  for (const hit of others) score.set(hit.itemId, (score.get(hit.itemId) ?? 0) + (subject.stored.weights[hit.query] ?? 0));
-  const ranked = [...score].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+  for (const hit of others) score.set(hit.itemId, (score.get(hit.itemId) ?? 0) + 1 + (subject.stored.weights[hit.query] ?? 0));
+  const ranked = [...score].filter(([, w]) => w >= MIN_SHARED_WEIGHT).sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
   const urlMates = row.canonicalUrl === null ? [] : await port.itemsWithUrls([row.canonicalUrl], row.atMs - options.windowMs, row.atMs + options.windowMs, PER_URL);
   const members = await port.storyMembers([itemId, ...urlMates.map((u) => u.itemId), ...ranked], MEMBERS_PER_STORY);
   const stories = new Map<number, Member[]>();

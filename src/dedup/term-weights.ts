@@ -17,6 +17,12 @@ export const PER_SIDE = 10;
  * chance: the same in a store of a hundred items as in one of a hundred thousand.
  */
 export const RARE_BELOW = 20;
+/**
+ * The span rarity is counted over, each side of the item: what could be shared by chance is what other items near
+ * in time carry, where a story's tellings are. (A store that sees 2,000 items a day holds a mid-sized company's
+ * name dozens of times a week, and a handful of times a day.)
+ */
+export const RARITY_SPAN_MS = 86_400_000;
 
 /** The estimated number of items filed under a key within ±windowMs of `atMs`, from its nearest neighbours on each side. */
 export function documentFrequency(before: readonly number[], after: readonly number[], atMs: number, windowMs: number): number {

@@ -124,7 +124,7 @@ export function storyPort(db: Executor, options: { now: Timestamp }): StoryPort 
       // One statement per batch of items, whatever the number of stories: story_id by a CASE over the item ids.
       const pairs = [...byStory].flatMap(([storyId, itemIds]) => itemIds.map((itemId) => [itemId, storyId] as const));
       for (const batch of chunks(pairs, 250)) {
-        const cases = sql.join(batch.map(([itemId, storyId]) => sql`when ${itemId} then ${storyId}`), sql` `);
+        const cases = sql.join(batch.map(([itemId, storyId]) => sql`when ${itemId} then cast(${storyId} as bigint)`), sql` `);
         await db.updateTable('items').set({ story_id: sql<number>`case id ${cases} end` }).where('id', 'in', batch.map(([itemId]) => itemId)).execute();
       }
     },

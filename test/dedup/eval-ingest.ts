@@ -41,6 +41,8 @@ export interface EvalIngestOptions {
   mode?: 'polled' | 'once';
   /** The order the outlets are fetched in within one poll (default: the set's order). */
   order?: (outlets: readonly EvalOutlet[]) => EvalOutlet[];
+  /** How many outlets are fetched at once within one poll (default 1: one after the other, in `order`). */
+  concurrency?: number;
   /** Story clustering options other than the window (threshold, model): what the fitting tool tries. */
   stories?: Omit<StoryOptions, 'windowMs'>;
 }
@@ -57,19 +59,25 @@ export async function ingestEvalSet(db: Kysely<Database>, set: EvalSet, tagger: 
   const length = options.mode === 'once' ? Number.MAX_SAFE_INTEGER : undefined;
   const outlets = options.order?.(set.outlets) ?? set.outlets;
   const lastBody = new Map<string, string>();
+  const stories = storyAssigner({ windowMs: DEFAULT_DEDUP_WINDOW_MS, ...options.stories });
   for (let time = start; time <= end; time += POLL_MS) {
-    for (const outlet of outlets) {
+    const due = outlets.flatMap((outlet) => {
       const feed = renderFeed(outlet, set.items, time, length);
-      if (lastBody.get(outlet.id) === feed.body) continue;
+      if (lastBody.get(outlet.id) === feed.body) return [];
       lastBody.set(outlet.id, feed.body);
+      return [{ outlet, feed }];
+    });
+    const ingestOne = async ({ outlet, feed }: (typeof due)[number]) => {
       const fetch = (request: FetchRequest) => Promise.resolve(response(request.url, feed.body, feed.contentType));
       const result = await ingestSource(
         { id: outlet.id, url: feedUrl(outlet.id), etag: null, lastModified: null, errorCount: 0 },
         SETTINGS,
-        { db, fetch, tagger, now: () => new Date(time), stories: storyAssigner({ windowMs: DEFAULT_DEDUP_WINDOW_MS, ...options.stories }) },
+        { db, fetch, tagger, now: () => new Date(time), stories },
       );
       if (result.outcome !== 'ok') throw new Error(`${set.name}: ingest of ${outlet.id} failed: ${result.error?.message ?? result.outcome}`);
-    }
+    };
+    const width = Math.max(1, options.concurrency ?? 1);
+    for (let i = 0; i < due.length; i += width) await Promise.all(due.slice(i, i + width).map(ingestOne));
   }
 }
 
