@@ -14,7 +14,7 @@
  * with the store?), and the re-poll.
  *
  *   BENCH_SOURCES=1000 (default)  BENCH_ITEMS=50  BENCH_CORPUS=news,templated  BENCH_DIALECTS=sqlite[,postgres]
- *   FEEDLOOM_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres
+ *   FEEDLOOM_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres   BENCH_PROFILE=DIR (CPU profiles of the ingests)
  * Numbers depend on the machine; compare rows of one run only.
  */
 import { spawn } from 'node:child_process';
@@ -47,6 +47,8 @@ const SPAN = 5_000;
 const PG_ADMIN = process.env['FEEDLOOM_BENCH_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SELF = path.relative(process.cwd(), new URL(import.meta.url).pathname);
 const END = Date.UTC(2026, 0, 22);
+/** BENCH_PROFILE=DIR writes a CPU profile of each ingest process there (node --cpu-prof). */
+const PROFILE = process.env['BENCH_PROFILE'];
 
 /** Every item of every source shares most words: one sentence pattern, the source and item numbers changing. */
 function templated(): NewsItem[][] {
@@ -89,7 +91,8 @@ interface ChildRun { code: number | null; stdout: string; stderr: string; maxRss
 function runChild(args: string[], env: Record<string, string>): Promise<ChildRun> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const profile = PROFILE !== undefined && args[0] === 'ingest' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', SELF, '--child', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -19,28 +19,65 @@ const FISCAL_YEAR = /^fy\d{2,4}$/;
 
 // Hyphenated words are judged part by part: "M-series" is the letter M and the word series.
 const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*/gu;
-// What ends a sentence, so that the next capital letter is only grammar.
-const SENTENCE_END = /(?:^|[.!?]["'”’)\]]*)\s*$/u;
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
+const WHITESPACE = /\s/u;
+
+/**
+ * Whether the word at `index` opens a sentence, judged from the six characters before it: nothing but whitespace
+ * there, or a sentence end (. ! ?) followed only by closing quotes or brackets and whitespace. Then its capital
+ * letter is only grammar.
+ */
+function opensSentence(text: string, index: number): boolean {
+  const from = Math.max(0, index - 6);
+  let k = index - 1;
+  while (k >= from && WHITESPACE.test(text.charAt(k))) k -= 1;
+  if (k < from) return true;
+  while (k >= from && CLOSERS.has(text.charAt(k))) k -= 1;
+  if (k < from) return false;
+  const c = text.charAt(k);
+  return c === '.' || c === '!' || c === '?';
+}
 
 const capitalised = (word: string) => /^\p{Lu}/u.test(word);
 // "AWS", "vSphere", "ESXi", "H100", "6.9": the shape alone says it is a name or a number.
 const marked = (word: string) => /\d/.test(word) || /.\p{Lu}/u.test(word);
 
-interface Word {
-  text: string;
-  /** Its content tokens, computed once. */
+/** What a word is whatever its place: its tokens and its shape, computed once per distinct word. */
+interface Shape {
+  /** Its content tokens. */
   tokens: readonly string[];
   capitalised: boolean;
   marked: boolean;
+}
+
+/** One occurrence of a word in a text. */
+export interface Word extends Shape {
+  text: string;
   /** First word of a sentence (or of the text): its capital letter means nothing. */
   initial: boolean;
 }
 
-function words(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({
-    text: m[0], tokens: contentTokens(m[0]), capitalised: capitalised(m[0]), marked: marked(m[0]),
-    initial: SENTENCE_END.test(text.slice(Math.max(0, m.index - 6), m.index)),
-  }));
+const SHAPES_CACHED = 100_000;
+const shapes = new Map<string, Shape>();
+
+function shapeOf(word: string): Shape {
+  const hit = shapes.get(word);
+  if (hit !== undefined) return hit;
+  const shape = { tokens: contentTokens(word), capitalised: capitalised(word), marked: marked(word) };
+  if (shapes.size >= SHAPES_CACHED) shapes.clear();
+  shapes.set(word, shape);
+  return shape;
+}
+
+/** The words of a text, in order, each with its shape and whether it opens a sentence. */
+export function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const shape = shapeOf(m[0]);
+    out.push({ tokens: shape.tokens, capitalised: shape.capitalised, marked: shape.marked, text: m[0], initial: opensSentence(text, m.index) });
+  }
+  return out;
 }
 // A year or a one-digit count says little about which story a body tells.
 const telling = (token: string) => !/^(?:\d|1[89]\d\d|20\d\d)$/.test(token);
@@ -69,9 +106,9 @@ export interface ItemNames {
  * and day names, and generic acronyms ("AI", "CEO", "Q1") are not names. `capitalised` is the looser set
  * (sentence starts count): "Nvidia" that opens every sentence it is in.
  */
-export function itemNames(title: string, body: string): ItemNames {
-  const titleWords = words(title);
-  const bodyWords = words(body);
+export function itemNames(title: string | readonly Word[], body: string | readonly Word[]): ItemNames {
+  const titleWords = typeof title === 'string' ? wordsOf(title) : title;
+  const bodyWords = typeof body === 'string' ? wordsOf(body) : body;
   const all = [...titleWords, ...bodyWords];
   const lower = new Set<string>();
   for (const w of all) if (!w.capitalised && !w.marked) for (const t of w.tokens) lower.add(t);

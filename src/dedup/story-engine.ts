@@ -316,7 +316,18 @@ async function write(port: StoryPort, outcome: Outcome): Promise<void> {
     }
   });
   await port.setStories(moves);
-  await port.recountStories([...new Set([...taken, ...idOf.values(), ...[...storyOf.values()].filter((s) => !mergedInto.has(s))])]);
+  // Recount the stories whose items changed: those that items moved into or out of, and those merged into.
+  // A story founded with its one item is counted already.
+  const foundedIds = new Set(founded.values());
+  const changedStories = new Set<number>(merges.map((m) => m.into));
+  for (const [itemId, storyId] of moves) {
+    if (!foundedIds.has(storyId) || (clusters[clusterOfItem.get(itemId) ?? -1]?.length ?? 1) > 1) changedStories.add(storyId);
+    const before = storyOf.get(itemId);
+    if (before !== undefined) changedStories.add(mergedInto.get(before) ?? before);
+  }
+  // A rewritten item that stayed where it was changes its story too (its content, its instant).
+  for (const s of subjects) if (storyOf.has(s.input.itemId) && !moves.has(s.input.itemId)) changedStories.add(storyOf.get(s.input.itemId) ?? 0);
+  await port.recountStories([...changedStories].filter((id) => !mergedInto.has(id)));
   // Why: each new or moved item that shares its story, by its closest member and its mean over the others.
   const byId = new Map([...subjects.map((s) => [s.input.itemId, s.member] as const), ...outcome.loaded.map((m) => [m.itemId, m] as const)]);
   const matches: StoryMatchRecord[] = [];

@@ -1,10 +1,10 @@
 import { isRecurringColumn } from '../normalise/item-text.js';
 import { withoutBoilerplate } from './boilerplate.js';
-import { itemNames } from './entities.js';
+import { itemNames, wordsOf } from './entities.js';
 import { bodyOf } from './item-body.js';
 import { extractFigures } from './figures.js';
 import { hashString, mix32 } from './hash.js';
-import { contentTokens, isNumeric } from './tokens.js';
+import { contentTokens, isNumeric, joinedTokens } from './tokens.js';
 
 /** Content words of the body compared (the lead and what follows it): the news is at the top, and the cost stays bounded. */
 export const BODY_TOKENS = 200;
@@ -13,11 +13,11 @@ export const LEAD_TOKENS = 40;
 /** Shingle hashes kept per item: the smallest of them (a bottom-k sketch), enough to estimate shared text. */
 export const SKETCH_SIZE = 64;
 /** Names of the body (in the order the text uses them) that become index keys: the subjects come first. */
-export const KEY_BODY_NAMES = 8;
+export const KEY_BODY_NAMES = 6;
 /** Figures that become index keys. */
-const KEY_AMOUNTS = 4;
+const KEY_AMOUNTS = 3;
 /** Words of the headline that become index keys (its first ones: long headlines name their subject early). */
-const KEY_TITLE_WORDS = 8;
+const KEY_TITLE_WORDS = 6;
 /** Characters of the body that figures are read from: the lead paragraphs, where a telling states its numbers. */
 const FIGURE_CHARS = 1_500;
 
@@ -132,13 +132,15 @@ function skeletonOf(tokens: readonly string[]): number {
 export function storyFeatures(item: FeatureInput): StoryFeatures {
   const body = withoutBoilerplate(bodyOf(item));
   const titleTokens = contentTokens(item.title);
-  const bodyTokens = contentTokens(body).slice(0, BODY_TOKENS);
+  // The body is split into words once: for its names and for its content words.
+  const bodyWords = wordsOf(body);
+  const bodyTokens = joinedTokens(bodyWords.map((w) => w.tokens)).slice(0, BODY_TOKENS);
   const bodyHashes = bodyTokens.map(hashString);
   const counts = new Map<number, number>();
   for (const h of bodyHashes) counts.set(h, (counts.get(h) ?? 0) + 1);
   const bodySet = Uint32Array.from(counts.keys());
   bodySet.sort();
-  const names = itemNames(item.title, body);
+  const names = itemNames(item.title, bodyWords);
   const titleFigures = extractFigures(item.title);
   const leadFigures = extractFigures(`${item.title}\n${body.slice(0, FIGURE_CHARS)}`);
   const { sketch, count } = shingleSketch(bodyHashes);

@@ -9,7 +9,7 @@
  * dense there, and the count over the window is estimated from how much time those PER_SIDE items span (a
  * nearest-neighbour density estimate). So the cost stays bounded however common a key is.
  */
-export const PER_SIDE = 10;
+export const PER_SIDE = 8;
 /**
  * How many items within the window may share a term before sharing it says nothing: "AWS" in a busy week, "13%",
  * "Cloud". A term's rarity is ln(RARE_BELOW / (df + 0.5)), at least 0 — in absolute numbers of items, not as a

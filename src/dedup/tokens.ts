@@ -92,10 +92,12 @@ function push(out: string[], raw: string): void {
   if (t !== DROPPED) out.push(t);
 }
 
+const frozenTokens = (word: string): string[] => Object.freeze(tokenise(word)) as string[];
+
 /** The content words of `text`, in order: folded, stemmed, stopwords and one-letter words dropped. */
 export function contentTokens(text: string): string[] {
   // Single words (as entity detection asks for) are memoised whole; callers must not mutate the result.
-  return text.length <= 32 ? WORDS.get(text, (word) => Object.freeze(tokenise(word)) as string[]) : tokenise(text);
+  return text.length <= 32 ? WORDS.get(text, frozenTokens) : tokenise(text);
 }
 
 function tokenise(text: string): string[] {
@@ -103,8 +105,23 @@ function tokenise(text: string): string[] {
   let folded = fold(text);
   for (const [pattern, replacement] of COMPOUNDS) folded = folded.replace(pattern, replacement);
   for (const match of folded.matchAll(TOKEN)) {
-    const raw = match[0].replace(/,(?=\d{3}\b)/g, '');
-    push(out, raw);
+    const raw = match[0];
+    push(out, raw.includes(',') ? raw.replace(/,(?=\d{3}\b)/g, '') : raw);
+  }
+  return out;
+}
+
+/**
+ * The content words of a text already split into words (each word's own tokens, in order), with the compounds the
+ * trade press writes in two words joined as `contentTokens` joins them ("data center" → "datacenter").
+ */
+export function joinedTokens(wordTokens: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  for (const tokens of wordTokens) {
+    for (const token of tokens) {
+      if ((token === 'center' || token === 'centers') && out[out.length - 1] === 'data') out[out.length - 1] = token === 'center' ? 'datacenter' : 'datacenters';
+      else out.push(token);
+    }
   }
   return out;
 }
