@@ -134,5 +134,9 @@ async function cleanStories(trx: Transaction<Database>, storyIds: number[], now:
     .where((eb) => eb.not(eb.exists(eb.selectFrom('items').select('items.id').whereRef('items.story_id', '=', 'stories.id'))))
     .executeTakeFirst();
   await recountStories(trx, storyIds, now);
+  // A story merged into one that is now gone has nowhere to redirect to.
+  await trx.deleteFrom('story_redirects').where('to_id', 'in', storyIds)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('stories').select('stories.id').whereRef('stories.id', '=', 'story_redirects.to_id'))))
+    .execute();
   return Number(deleted.numDeletedRows);
 }

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.js';
 import { createSite } from '../../src/site/index.js';
-import { recordFetch, syncSources } from '../../src/store/index.js';
+import { purgeItems, recordFetch, syncSources } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
 import type { Kysely } from 'kysely';
 import { DIALECTS, describeDatabase } from '../support/databases.js';
@@ -65,6 +65,11 @@ for (const dialect of DIALECTS) {
       expect(moved?.location).toBe(`https://news.example/stories/${older}`);
       expect((await site.render(`/stories/${older}`))?.status).toBe(200);
       expect(await site.render('/stories/999999')).toBeUndefined();
+
+      // When retention purges the surviving story, the redirect to it goes too.
+      await purgeItems(db, { before: '2024-06-01T00:00:00.000Z', now: '2024-06-01T00:00:00.000Z' });
+      expect(await db.selectFrom('story_redirects').selectAll().execute()).toEqual([]);
+      expect(await site.render(`/stories/${younger}`)).toBeUndefined();
     });
   });
 }
