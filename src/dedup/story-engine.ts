@@ -1,11 +1,9 @@
-import type { KeyQuery, StoryAssigner, StoryInput, StoryMatchRecord, StoryMember, StoryPort } from '../model/story-port.js';
+import type { KeyQuery, StoryAssigner, StoryInput, StoryMatchRecord, StoryPort } from '../model/story-port.js';
 import { decodeFeatures, encodeFeatures } from './features-codec.js';
 import type { StoredFeatures } from './features-codec.js';
-import { judgePair } from './pair-score.js';
-import type { PairVerdict } from './pair-score.js';
+import { cachedJudge, fragmentOf, memberOf } from './members.js';
 import { clusterNeighbourhood, neighbourhoodJudge } from './neighbourhood.js';
-import { decideStory } from './story-decision.js';
-import type { Judge, Member, StoryDecision } from './story-decision.js';
+import type { Judge, Member } from './story-decision.js';
 import { storyFeatures } from './story-features.js';
 import type { FeatureInput } from './story-features.js';
 import { STORY_MODEL } from './story-model.js';
@@ -22,7 +20,7 @@ export const MIN_SHARED_WEIGHT = 3;
 /** Members of a candidate story compared with a new item: its newest ones. */
 export const MEMBERS_PER_STORY = 16;
 /** Items sharing a canonical URL looked at per new item. */
-const PER_URL = 8;
+export const PER_URL = 8;
 
 /** Options of story assignment. */
 export interface StoryOptions {
@@ -40,47 +38,9 @@ export function encodedFeaturesOf(input: FeatureInput): Uint8Array {
   return encodeFeatures({ features, weights: new Float64Array(features.keys.length) });
 }
 
-/** The fragment of a link ("#v2"), which tells items of one page apart; null without one. */
-export function fragmentOf(url: string | null): string | null {
-  if (url === null) return null;
-  const at = url.indexOf('#');
-  return at < 0 || at === url.length - 1 ? null : url.slice(at + 1);
-}
-
 function featuresOf(input: StoryInput): StoredFeatures {
   const decoded = input.features === undefined ? undefined : decodeFeatures(input.features);
   return decoded ?? decodeFeatures(encodedFeaturesOf(input)) ?? { features: storyFeatures(input), weights: new Float64Array(0) };
-}
-
-/**
- * Decoded features of stored items, by item id and a checksum of the stored bytes (a rewritten item gets a new
- * entry): a story's members are read again by every fetch whose items are candidates of it, and decoding and
- * weighing their sets again costs more than a look-up. A per-process cache of a pure function, bounded.
- */
-const DECODED_CACHED = 4_000;
-const decoded = new Map<string, StoredFeatures>();
-
-function checksum(bytes: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i += 1) h = Math.imul(h ^ (bytes[i] ?? 0), 0x01000193);
-  return h >>> 0;
-}
-
-function decodedFeatures(itemId: number, bytes: Uint8Array): StoredFeatures | undefined {
-  const key = `${itemId}:${bytes.length}:${checksum(bytes)}`;
-  const hit = decoded.get(key);
-  if (hit !== undefined) return hit;
-  const stored = decodeFeatures(bytes);
-  if (stored === undefined) return undefined;
-  if (decoded.size >= DECODED_CACHED) decoded.delete(decoded.keys().next().value ?? key);
-  decoded.set(key, stored);
-  return stored;
-}
-
-function memberOf(row: StoryMember): Member | undefined {
-  const stored = decodedFeatures(row.itemId, row.features);
-  if (stored === undefined) return undefined;
-  return { itemId: row.itemId, sourceId: row.sourceId, canonicalUrl: row.canonicalUrl, fragment: fragmentOf(row.url), atMs: row.atMs, stored };
 }
 
 /** A new item on its way through assignment: its member form, its key weights, and its ranked candidates. */
@@ -175,20 +135,6 @@ function inFetchLinks(subjects: readonly Subject[], windowMs: number): [number, 
     }
   }
   return out;
-}
-
-/** A cached pair judge for one assignment run. */
-function cachedJudge(model: StoryOptions['model']): Judge {
-  const cache = new Map<string, PairVerdict>();
-  return (a, b) => {
-    const key = a.itemId < b.itemId ? `${a.itemId}:${b.itemId}` : `${b.itemId}:${a.itemId}`;
-    let verdict = cache.get(key);
-    if (verdict === undefined) {
-      verdict = a.itemId < b.itemId ? judgePair(a, b, model) : judgePair(b, a, model);
-      cache.set(key, verdict);
-    }
-    return verdict;
-  };
 }
 
 /**
@@ -356,46 +302,4 @@ async function write(port: StoryPort, outcome: Outcome): Promise<void> {
 /** The assigner a fetch's write calls inside its transaction. */
 export function storyAssigner(options: StoryOptions): StoryAssigner {
   return (port, added, changed) => assignStories(port, added, changed, options);
-}
-
-/** Why an item is where it is, judged now with the same search and scoring as ingest (`feedloom explain`). */
-export interface StoryExplanation {
-  itemId: number;
-  storyId: number;
-  /** The item's index keys with the weight each had when the item was stored, and how many items share it nearby. */
-  keys: { key: number; weight: number; neighbours: number }[];
-  /** Every candidate story (its own included), judged against the item, best first. */
-  judged: StoryDecision['judged'];
-  threshold: number;
-}
-
-/**
- * Explain one stored item: its keys, its candidates found through the index as ingest finds them, and each
- * candidate story judged with the item's stored features and weights (undefined: no such item, or no features).
- */
-export async function explainItem(port: StoryPort, itemId: number, options: StoryOptions): Promise<StoryExplanation | undefined> {
-  const threshold = options.threshold ?? STORY_MODEL.threshold;
-  const own = await port.storyMembers([itemId], MEMBERS_PER_STORY);
-  const row = own.find((r) => r.itemId === itemId);
-  const subject = row === undefined ? undefined : memberOf(row);
-  if (row === undefined || subject === undefined) return undefined;
-  const keys = [...subject.stored.features.keys];
-  const hits = keys.length === 0 ? [] : await port.keyNeighbours(keys.map((key) => ({ key, atMs: row.atMs, fromMs: row.atMs - options.windowMs, toMs: row.atMs + options.windowMs })), PER_SIDE);
-  const others = hits.filter((h) => h.itemId !== itemId);
-  const score = new Map<number, number>();
-  for (const hit of others) score.set(hit.itemId, (score.get(hit.itemId) ?? 0) + 1 + (subject.stored.weights[hit.query] ?? 0));
-  const ranked = [...score].filter(([, w]) => w >= MIN_SHARED_WEIGHT).sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
-  const urlMates = row.canonicalUrl === null ? [] : await port.itemsWithUrls([row.canonicalUrl], row.atMs - options.windowMs, row.atMs + options.windowMs, PER_URL);
-  const members = await port.storyMembers([itemId, ...urlMates.map((u) => u.itemId), ...ranked], MEMBERS_PER_STORY);
-  const stories = new Map<number, Member[]>();
-  for (const m of members) {
-    if (m.itemId === itemId) continue;
-    const member = memberOf(m);
-    if (member !== undefined) stories.set(m.storyId, [...(stories.get(m.storyId) ?? []), member]);
-  }
-  const decision = decideStory(subject, stories, cachedJudge(options.model), { threshold, windowMs: options.windowMs });
-  return {
-    itemId, storyId: row.storyId, threshold, judged: decision.judged,
-    keys: keys.map((key, i) => ({ key, weight: subject.stored.weights[i] ?? 0, neighbours: others.filter((h) => h.query === i).length })),
-  };
 }
