@@ -5,7 +5,7 @@ import { cachedJudge, fragmentOf, memberOf } from './members.js';
 import { clusterNeighbourhood, neighbourhoodJudge } from './neighbourhood.js';
 import type { Judge, Member } from './story-decision.js';
 import { storyFeatures } from './story-features.js';
-import type { FeatureInput } from './story-features.js';
+import type { StoryFeatures } from './story-features.js';
 import { STORY_MODEL } from './story-model.js';
 import { documentFrequency, PER_SIDE, rarity, RARITY_SPAN_MS } from './term-weights.js';
 
@@ -32,15 +32,25 @@ export interface StoryOptions {
   model?: { bias: number; weights: Readonly<Record<string, number>> };
 }
 
-/** The features of an item computed from its text, in stored form without weights (the dedup stage's part). */
-export function encodedFeaturesOf(input: FeatureInput): Uint8Array {
-  const features = storyFeatures(input);
+/** An item's features in stored form, its key weights not known yet (the dedup stage's part; assignment weighs the keys). */
+export function encodedFeaturesOf(features: StoryFeatures): Uint8Array {
   return encodeFeatures({ features, weights: new Float64Array(features.keys.length) });
 }
 
+/**
+ * The candidates worth judging among scored items (each the summed `1 + rarity` of the keys it shares): those
+ * sharing at least MIN_SHARED_WEIGHT, the MAX_CANDIDATES sharing most (the newest on a tie).
+ */
+export function rankCandidates(scores: ReadonlyMap<number, number>): number[] {
+  return [...scores].filter(([, w]) => w >= MIN_SHARED_WEIGHT).sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+}
+
+/** What the dedup stage computed before the write, else the features of the item's text. */
 function featuresOf(input: StoryInput): StoredFeatures {
   const decoded = input.features === undefined ? undefined : decodeFeatures(input.features);
-  return decoded ?? decodeFeatures(encodedFeaturesOf(input)) ?? { features: storyFeatures(input), weights: new Float64Array(0) };
+  if (decoded !== undefined) return decoded;
+  const features = storyFeatures(input);
+  return { features, weights: new Float64Array(features.keys.length) };
 }
 
 /** A new item on its way through assignment: its member form, its key weights, and its ranked candidates. */
@@ -57,13 +67,14 @@ interface Subject {
 async function weighAndRank(port: StoryPort, inputs: readonly StoryInput[], windowMs: number): Promise<Subject[]> {
   const features = inputs.map(featuresOf);
   const queries: KeyQuery[] = [];
-  const owners: number[] = [];
+  // Per query: which input it is for, and which of that input's keys.
+  const owners: [number, number][] = [];
   features.forEach((stored, i) => {
     const at = inputs[i]?.atMs ?? 0;
-    for (const key of stored.features.keys) {
+    stored.features.keys.forEach((key, k) => {
       queries.push({ key, atMs: at, fromMs: at - windowMs, toMs: at + windowMs });
-      owners.push(i);
-    }
+      owners.push([i, k]);
+    });
   });
   const hits = queries.length === 0 ? [] : await port.keyNeighbours(queries, PER_SIDE);
   const ats = inputs.map((i) => i.atMs);
@@ -76,25 +87,22 @@ async function weighAndRank(port: StoryPort, inputs: readonly StoryInput[], wind
     byQuery.set(hit.query, list);
   }
   const scores = inputs.map(() => new Map<number, number>());
-  const weights = features.map((stored) => new Float64Array(stored.features.keys.length));
   queries.forEach((query, q) => {
-    const owner = owners[q] ?? 0;
+    const [owner, keyIndex] = owners[q] ?? [0, 0];
     const found = byQuery.get(q) ?? [];
     const before = found.filter((h) => h.atMs <= query.atMs).map((h) => h.atMs);
     const after = found.filter((h) => h.atMs > query.atMs).map((h) => h.atMs);
-    const weight = rarity(documentFrequency(before.filter((t) => query.atMs - t <= RARITY_SPAN_MS), after.filter((t) => t - query.atMs <= RARITY_SPAN_MS), query.atMs, RARITY_SPAN_MS));
-    const keyIndex = features[owner]?.features.keys.indexOf(query.key) ?? -1;
-    const ownerWeights = weights[owner];
-    if (ownerWeights !== undefined && keyIndex >= 0) ownerWeights[keyIndex] = weight;
+    const weight = rarity(documentFrequency(before, after, query.atMs, RARITY_SPAN_MS));
+    const ownerWeights = features[owner]?.weights;
+    if (ownerWeights !== undefined) ownerWeights[keyIndex] = weight;
     const score = scores[owner];
     if (score !== undefined) for (const hit of found) score.set(hit.itemId, (score.get(hit.itemId) ?? 0) + 1 + weight);
   });
   const urls = [...new Set(inputs.flatMap((i) => (i.canonicalUrl === null ? [] : [i.canonicalUrl])))];
   const sameUrl = urls.length === 0 || inputs.length === 0 ? [] : await port.itemsWithUrls(urls, Math.min(...ats) - windowMs, Math.max(...ats) + windowMs, PER_URL);
   return inputs.map((input, i) => {
-    const stored: StoredFeatures = { features: features[i]?.features ?? storyFeatures(input), weights: weights[i] ?? new Float64Array(0) };
-    const ranked = [...(scores[i] ?? new Map<number, number>())].filter(([, w]) => w >= MIN_SHARED_WEIGHT)
-      .sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+    const stored = features[i] ?? featuresOf(input);
+    const ranked = rankCandidates(scores[i] ?? new Map<number, number>());
     const urlMates = sameUrl.filter((u) => u.canonicalUrl === input.canonicalUrl && u.itemId !== input.itemId).map((u) => u.itemId);
     return {
       input,

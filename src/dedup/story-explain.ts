@@ -1,9 +1,9 @@
 /** `feedloom explain`'s view of one stored item: its candidates found and judged exactly as ingest finds and judges them. */
 import type { StoryPort } from '../model/story-port.js';
 import { cachedJudge, memberOf } from './members.js';
-import { decideStory } from './story-decision.js';
-import type { Member, StoryDecision } from './story-decision.js';
-import { MAX_CANDIDATES, MEMBERS_PER_STORY, MIN_SHARED_WEIGHT, PER_URL } from './story-engine.js';
+import { judgeStories } from './story-decision.js';
+import type { Member, StoryJudgement } from './story-decision.js';
+import { MEMBERS_PER_STORY, PER_URL, rankCandidates } from './story-engine.js';
 import type { StoryOptions } from './story-engine.js';
 import { STORY_MODEL } from './story-model.js';
 import { PER_SIDE } from './term-weights.js';
@@ -15,7 +15,7 @@ export interface StoryExplanation {
   /** The item's index keys with the weight each had when the item was stored, and how many items share it nearby. */
   keys: { key: number; weight: number; neighbours: number }[];
   /** Every candidate story (its own included), judged against the item, best first. */
-  judged: StoryDecision['judged'];
+  judged: StoryJudgement[];
   threshold: number;
 }
 
@@ -34,7 +34,7 @@ export async function explainItem(port: StoryPort, itemId: number, options: Stor
   const others = hits.filter((h) => h.itemId !== itemId);
   const score = new Map<number, number>();
   for (const hit of others) score.set(hit.itemId, (score.get(hit.itemId) ?? 0) + 1 + (subject.stored.weights[hit.query] ?? 0));
-  const ranked = [...score].filter(([, w]) => w >= MIN_SHARED_WEIGHT).sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+  const ranked = rankCandidates(score);
   const urlMates = row.canonicalUrl === null ? [] : await port.itemsWithUrls([row.canonicalUrl], row.atMs - options.windowMs, row.atMs + options.windowMs, PER_URL);
   const members = await port.storyMembers([itemId, ...urlMates.map((u) => u.itemId), ...ranked], MEMBERS_PER_STORY);
   const stories = new Map<number, Member[]>();
@@ -43,9 +43,8 @@ export async function explainItem(port: StoryPort, itemId: number, options: Stor
     const member = memberOf(m);
     if (member !== undefined) stories.set(m.storyId, [...(stories.get(m.storyId) ?? []), member]);
   }
-  const decision = decideStory(subject, stories, cachedJudge(options.model), { threshold, windowMs: options.windowMs });
   return {
-    itemId, storyId: row.storyId, threshold, judged: decision.judged,
+    itemId, storyId: row.storyId, threshold, judged: judgeStories(subject, stories, cachedJudge(options.model), options.windowMs),
     keys: keys.map((key, i) => ({ key, weight: subject.stored.weights[i] ?? 0, neighbours: others.filter((h) => h.query === i).length })),
   };
 }

@@ -24,9 +24,13 @@ export const RARE_BELOW = 20;
  */
 export const RARITY_SPAN_MS = 86_400_000;
 
-/** The estimated number of items filed under a key within ±windowMs of `atMs`, from its nearest neighbours on each side. */
+/**
+ * The estimated number of items filed under a key within ±windowMs of `atMs`, from the instants of its nearest
+ * neighbours on each side (those farther than the window do not count).
+ */
 export function documentFrequency(before: readonly number[], after: readonly number[], atMs: number, windowMs: number): number {
-  const side = (instants: readonly number[]): number => {
+  const side = (all: readonly number[]): number => {
+    const instants = all.filter((t) => Math.abs(t - atMs) <= windowMs);
     if (instants.length < PER_SIDE) return instants.length;
     const span = Math.max(60_000, ...instants.map((t) => Math.abs(t - atMs)));
     return Math.max(instants.length, (instants.length * windowMs) / span);

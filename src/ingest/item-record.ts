@@ -1,4 +1,4 @@
-import { canonicalUrl, fingerprintOf, encodedFeaturesOf } from '../dedup/index.js';
+import { canonicalUrl, encodedFeaturesOf, fingerprintOf, storyFeatures } from '../dedup/index.js';
 import type { NormalisedItem, VendorMention } from '../model/index.js';
 import { toItemRecord } from '../store/index.js';
 import type { ItemRecord } from '../store/index.js';
@@ -35,8 +35,8 @@ export function enricher(tagger?: Tagger): (record: ItemRecord) => void {
   return (record) => {
     if (tagger) record.vendors = tagger.match({ title: record.title, text: record.text });
     const about = (record.vendors ?? []).filter((v) => v.role === 'about').map((v) => v.vendorId);
-    const features = encodedFeaturesOf({ title: record.title, text: record.text, about });
-    record.features = features;
+    const features = storyFeatures({ title: record.title, text: record.text, about });
+    record.features = encodedFeaturesOf(features);
     record.fingerprint = fingerprintOf(features);
   };
 }

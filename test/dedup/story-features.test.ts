@@ -31,7 +31,7 @@ describe('story features', () => {
   });
 
   it('refuses a stored value of another version or a damaged one', () => {
-    const bytes = encodedFeaturesOf(item);
+    const bytes = encodedFeaturesOf(storyFeatures(item));
     expect(decodeFeatures(bytes.slice(0, bytes.length - 1))).toBeUndefined();
     expect(decodeFeatures(Uint8Array.from([9, ...bytes.subarray(1)]))).toBeUndefined();
   });
@@ -46,7 +46,7 @@ describe('story features', () => {
 
 describe('pair measures', () => {
   const scored = (itemId: number, title: string, body: string, extra: Partial<ScoredItem> = {}): ScoredItem & { itemId: number } => {
-    const stored = decodeFeatures(encodedFeaturesOf({ title, text: `${title} ${body}` }));
+    const stored = decodeFeatures(encodedFeaturesOf(storyFeatures({ title, text: `${title} ${body}` })));
     if (stored === undefined) throw new Error('no features');
     stored.weights.fill(2);
     return { itemId, sourceId: `s${itemId}`, canonicalUrl: null, fragment: null, atMs: 0, stored, ...extra };

@@ -1,4 +1,4 @@
-import { canonicalUrl, DEFAULT_DEDUP_WINDOW_MS, encodedFeaturesOf, fingerprintOf, storyAssigner } from '../../src/dedup/index.js';
+import { canonicalUrl, DEFAULT_DEDUP_WINDOW_MS, encodedFeaturesOf, fingerprintOf, storyAssigner, storyFeatures } from '../../src/dedup/index.js';
 import type { FetchOutcome, ItemRecord } from '../../src/store/index.js';
 import { contentHash, guidKey } from '../../src/store/index.js';
 
@@ -10,10 +10,10 @@ export function storyRecord(guid: string, fields: { title: string; body: string;
     enclosures: [], publishedAt: fields.publishedAt ?? '2024-05-07T10:00:00.000Z', updatedAt: null,
   };
   const text = `${fields.title} ${fields.body}`;
-  const features = fields.features === false ? undefined : encodedFeaturesOf({ title: fields.title, text });
+  const features = fields.features === false ? undefined : storyFeatures({ title: fields.title, text });
   return {
     ...hashed, guid, guidKey: guidKey(guid), text, contentHash: contentHash(hashed),
-    fingerprint: features === undefined ? null : fingerprintOf(features), ...(features === undefined ? {} : { features }), vendors: [],
+    fingerprint: features === undefined ? null : fingerprintOf(features), ...(features === undefined ? {} : { features: encodedFeaturesOf(features) }), vendors: [],
   };
 }
 
