@@ -3,6 +3,7 @@ import { decodeFeatures, encodeFeatures } from './features-codec.js';
 import type { StoredFeatures } from './features-codec.js';
 import { cachedJudge, fragmentOf, memberOf } from './members.js';
 import { clusterNeighbourhood, neighbourhoodJudge } from './neighbourhood.js';
+import { judgeMembers } from './story-decision.js';
 import type { Judge, Member } from './story-decision.js';
 import { storyFeatures } from './story-features.js';
 import type { StoryFeatures } from './story-features.js';
@@ -294,13 +295,11 @@ async function write(port: StoryPort, outcome: Outcome): Promise<void> {
       alone.push(itemId);
       continue;
     }
-    const verdicts = others.map((o) => ({ itemId: o.itemId, verdict: outcome.judge(member, o) }));
-    const best = [...verdicts].sort((a, b) => b.verdict.probability - a.verdict.probability || a.itemId - b.itemId)[0];
+    const { mean, best, members } = judgeMembers(member, others, outcome.judge);
     if (best === undefined) continue;
-    const mean = verdicts.reduce((sum, v) => sum + v.verdict.probability, 0) / verdicts.length;
     matches.push({
       itemId, matchedItemId: best.itemId, rule: best.verdict.rule, score: mean,
-      evidence: JSON.stringify({ mean, members: verdicts.length, probability: best.verdict.probability, ...best.verdict.features }),
+      evidence: JSON.stringify({ mean, members: members.length, probability: best.verdict.probability, ...best.verdict.features }),
     });
   }
   await port.forgetMatches(alone);

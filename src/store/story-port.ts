@@ -46,6 +46,9 @@ interface MemberRow {
 
 /** The store's side of the story port (src/model/story-port.ts), over one transaction (or the database, for reads). */
 export function storyPort(db: Executor, options: { now: Timestamp }): StoryPort {
+  const forgetMatches = async (itemIds: readonly number[]): Promise<void> => {
+    for (const batch of chunks(itemIds, BATCH)) await db.deleteFrom('story_matches').where('item_id', 'in', batch).execute();
+  };
   return {
     keyNeighbours: (queries, perSide) => keyNeighbours(db, queries, perSide),
 
@@ -162,7 +165,7 @@ export function storyPort(db: Executor, options: { now: Timestamp }): StoryPort 
 
     async recordMatches(rows: readonly StoryMatchRecord[]) {
       if (rows.length === 0) return;
-      for (const batch of chunks(rows.map((r) => r.itemId), BATCH)) await db.deleteFrom('story_matches').where('item_id', 'in', batch).execute();
+      await forgetMatches(rows.map((r) => r.itemId));
       for (const batch of chunks(rows, 200)) {
         await db.insertInto('story_matches').values(batch.map((r) => ({
           item_id: r.itemId, matched_item_id: r.matchedItemId, rule: r.rule, score: r.score, evidence: r.evidence, decided_at: options.now,
@@ -170,8 +173,6 @@ export function storyPort(db: Executor, options: { now: Timestamp }): StoryPort 
       }
     },
 
-    async forgetMatches(itemIds) {
-      for (const batch of chunks([...itemIds], BATCH)) await db.deleteFrom('story_matches').where('item_id', 'in', batch).execute();
-    },
+    forgetMatches,
   };
 }
