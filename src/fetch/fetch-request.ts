@@ -16,6 +16,10 @@ export interface FetchRequest {
   maxRedirects?: number;
   /** Allow private, loopback, link-local, unique-local, shared and reserved addresses. */
   allowPrivateNetworks: boolean;
+  /** HTTP Basic credentials, sent only to `url`'s own origin (never after a redirect elsewhere). */
+  auth?: { username: string; password: string };
+  /** Proxy for this fetch (`http://host:port`); undefined: none. The address guard still checks the target. */
+  proxy?: string;
   /** Cancels the fetch (combined with the deadline). */
   signal?: AbortSignal;
 }

@@ -24,6 +24,8 @@ export interface IngestSettings {
   maxIntervalMs: number;
   /** Items this close in time may join one story (config `dedup.window`); 7 days when absent. */
   dedupWindowMs?: number;
+  /** Proxy for every fetch (config `fetch.proxy`); absent: the environment's HTTP(S)_PROXY / NO_PROXY. */
+  proxy?: string;
 }
 
 /** One source to ingest: its stored fetch state plus its configured overrides. */
@@ -41,11 +43,16 @@ export interface IngestTarget {
   configuredUrl?: string;
   /** The previous fetch's permanent redirect target, if any (two in a row: the source has moved). */
   redirectUrl?: string | null;
+  /** HTTP Basic credentials (config `auth`), sent to the source's own origin only. */
+  auth?: { username: string; password: string };
   /** How often the source publishes, as last learned. */
   rate?: PublishingRate;
   /** What the feed last asked of pollers (ttl, sy:*, skipHours/skipDays). */
   feedHints?: FeedHints | null;
 }
+
+/** What the config says of one source beyond its URL. */
+export type ConfiguredOverrides = Pick<IngestTarget, 'intervalMs' | 'allowPrivateNetworks' | 'auth'>;
 
 /** What the orchestrator needs from outside: the database and the fetcher (injectable for tests). */
 export interface IngestDeps {
@@ -108,6 +115,8 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
       timeoutMs: settings.timeoutMs,
       maxBytes: settings.maxBytes,
       allowPrivateNetworks: target.allowPrivateNetworks ?? settings.allowPrivateNetworks,
+      ...(target.auth ? { auth: target.auth } : {}),
+      ...(settings.proxy ? { proxy: settings.proxy } : {}),
     });
     const fetched = { kind: 'fetched', notModified: response.notModified, headers: response.headers, permanentRedirect: response.permanentRedirect ?? null } as const;
     const base = {

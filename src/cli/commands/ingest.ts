@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config/index.js';
 import { fetchFeed, withConnectionPool } from '../../fetch/index.js';
 import { formatPassSummary, runClaimedPass } from '../../ingest/index.js';
-import type { IngestSettings, IngestTarget, PassSummary } from '../../ingest/index.js';
+import type { ConfiguredOverrides, IngestSettings, PassSummary } from '../../ingest/index.js';
 import { UsageError } from '../../model/index.js';
 import { leaseLengthMs, leaseOwner, shutdownSignal } from '../../schedule/index.js';
 import { dueSources, purgeItems, retentionCutoff, syncSources } from '../../store/index.js';
@@ -24,6 +24,7 @@ export function ingestSettings(config: Config): IngestSettings {
     timeoutMs: config.fetch.timeoutMs,
     maxBytes: config.fetch.maxBytes,
     allowPrivateNetworks: config.fetch.allowPrivateNetworks,
+    ...(config.fetch.proxy ? { proxy: config.fetch.proxy } : {}),
     defaultIntervalMs: config.schedule.defaultIntervalMs,
     minIntervalMs: config.schedule.minIntervalMs,
     maxIntervalMs: config.schedule.maxIntervalMs,
@@ -51,8 +52,10 @@ function checkNamedSources(ids: string[], config: Config): void {
 }
 
 /** A source's configured overrides, as a claimed pass looks them up. */
-export function configuredOverrides(config: Config): (id: string) => Pick<IngestTarget, 'intervalMs' | 'allowPrivateNetworks'> | undefined {
-  const byId = new Map(config.sources.map((s) => [s.id, { intervalMs: s.intervalMs, allowPrivateNetworks: s.allowPrivateNetworks }]));
+export function configuredOverrides(config: Config): (id: string) => ConfiguredOverrides | undefined {
+  const byId = new Map(config.sources.map((s): [string, ConfiguredOverrides] => [
+    s.id, { intervalMs: s.intervalMs, allowPrivateNetworks: s.allowPrivateNetworks, ...(s.auth ? { auth: s.auth } : {}) },
+  ]));
   return (id) => byId.get(id);
 }
 

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
-import { appendSources, deriveSourceId, discoverFeeds, httpUrlProblem, isSlug, writeConfigText } from '../../config/index.js';
+import { appendSources, deriveSourceId, discoverFeeds, editConfigFile, httpUrlProblem, isSlug } from '../../config/index.js';
 import type { Config, DiscoveredFeed, SourceEntry } from '../../config/index.js';
 import { fetchFeed } from '../../fetch/index.js';
 import { parseInputFrom } from '../../ingest/index.js';
@@ -76,18 +75,22 @@ export async function addSource(request: AddRequest, config: Config, file: strin
   const taken = new Set(config.sources.map((s) => s.id));
   if (request.id !== undefined && taken.has(request.id)) throw new UsageError(`sources add: --id ${request.id}: a source already has that id`);
   const { url, feed } = await chooseFeed(request, config, io);
-  const existing = config.sources.find((s) => s.url === url);
-  if (existing !== undefined) throw new UsageError(`sources add: ${url} is already configured as "${existing.id}"`);
   const title = request.title ?? (feed.feed.title || undefined);
   const siteUrl = feed.feed.link && httpUrlProblem(feed.feed.link) === undefined ? feed.feed.link : undefined;
-  const entry: SourceEntry = {
-    id: deriveSourceId({ ...(request.id !== undefined ? { preferred: request.id } : {}), ...(title !== undefined ? { title } : {}), url }, taken),
-    url,
-    ...(title !== undefined ? { title } : {}),
-    ...(siteUrl !== undefined ? { siteUrl } : {}),
-    ...(request.tags.length > 0 ? { tags: request.tags } : {}),
-  };
-  const text = await readFile(file, 'utf8');
-  await writeConfigText(file, appendSources(text, [entry]));
+  // Checked again on the file as it is now, under its lock: another `sources add` may have written meanwhile.
+  const { entry } = await editConfigFile(file, (text, current) => {
+    const existing = current.sources.find((s) => s.url === url);
+    if (existing !== undefined) throw new UsageError(`sources add: ${url} is already configured as "${existing.id}"`);
+    const ids = new Set(current.sources.map((s) => s.id));
+    if (request.id !== undefined && ids.has(request.id)) throw new UsageError(`sources add: --id ${request.id}: a source already has that id`);
+    const added: SourceEntry = {
+      id: deriveSourceId({ ...(request.id !== undefined ? { preferred: request.id } : {}), ...(title !== undefined ? { title } : {}), url }, ids),
+      url,
+      ...(title !== undefined ? { title } : {}),
+      ...(siteUrl !== undefined ? { siteUrl } : {}),
+      ...(request.tags.length > 0 ? { tags: request.tags } : {}),
+    };
+    return { text: appendSources(text, [added]), entry: added };
+  });
   io.stdout.write(`added "${entry.id}": ${url}${title ? ` (${title})` : ''}, ${feed.items.length} items listed now; a running worker picks it up on its next tick\n`);
 }
