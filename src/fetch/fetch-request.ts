@@ -1,4 +1,5 @@
 import type { ConnectionPool } from './connection-pool.js';
+import type { ProxySettings } from './proxy.js';
 
 /** One fetch of one feed URL: what to ask for and the limits to keep. */
 export interface FetchRequest {
@@ -18,8 +19,8 @@ export interface FetchRequest {
   allowPrivateNetworks: boolean;
   /** HTTP Basic credentials, sent only to `url`'s own origin (never after a redirect elsewhere). */
   auth?: { username: string; password: string };
-  /** Proxy for this fetch (`http://host:port`); undefined: none. The address guard still checks the target. */
-  proxy?: string;
+  /** Proxies to fetch through (see `proxySettings`); none when absent. The address guard still checks the target. */
+  proxy?: ProxySettings;
   /** Cancels the fetch (combined with the deadline). */
   signal?: AbortSignal;
 }

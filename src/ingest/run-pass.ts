@@ -100,7 +100,7 @@ function claimedTarget(claimed: ClaimedSource, configured: ConfiguredOverrides |
   return {
     id: claimed.id, url: claimed.fetchUrl, configuredUrl: claimed.url, etag: claimed.etag, lastModified: claimed.lastModified,
     errorCount: claimed.errorCount, leaseToken: claimed.leaseToken, redirectUrl: claimed.redirectUrl,
-    rate: { gapMs: claimed.publishGapMs, newestAt: claimed.newestItemAt }, feedHints: claimed.feedHints,
+    rate: { gapMs: claimed.publishGapMs, newestAt: claimed.newestItemAt }, feedHints: claimed.feedHints, duplicateOf: claimed.duplicateOf,
     ...(configured?.intervalMs !== undefined ? { intervalMs: configured.intervalMs } : {}),
     ...(configured?.allowPrivateNetworks !== undefined ? { allowPrivateNetworks: configured.allowPrivateNetworks } : {}),
     // Credentials belong to the configured URL's origin: not to where a moved source is fetched now, if elsewhere.

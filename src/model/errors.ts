@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'TOO_LARGE'
   | 'TOO_MANY_REDIRECTS'
   | 'HTTP_STATUS'
+  | 'BLOCKED_BY_CHALLENGE'
   | 'DECOMPRESS'
   | 'NETWORK'
   // parse

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { appendSources, deriveSourceId, discoverFeeds, editConfigFile, httpUrlProblem, isSlug } from '../../config/index.js';
 import type { Config, DiscoveredFeed, SourceEntry } from '../../config/index.js';
-import { fetchFeed } from '../../fetch/index.js';
+import { fetchFeed, proxySettings } from '../../fetch/index.js';
 import { parseInputFrom } from '../../ingest/index.js';
 import { FeedloomError, UsageError } from '../../model/index.js';
 import type { FetchResult, NormalisedFeed } from '../../model/index.js';
@@ -22,10 +22,10 @@ export interface AddRequest {
 /** A fetched URL: a feed, or a page and the feeds it links to. */
 type Probe = { kind: 'feed'; response: FetchResult; feed: NormalisedFeed } | { kind: 'page'; response: FetchResult; feeds: DiscoveredFeed[] };
 
-async function probe(url: string, config: Config): Promise<Probe> {
+async function probe(url: string, config: Config, io: CliIo): Promise<Probe> {
   const response = await fetchFeed({
     url, userAgent: config.fetch.userAgent, timeoutMs: config.fetch.timeoutMs, maxBytes: config.fetch.maxBytes,
-    allowPrivateNetworks: config.fetch.allowPrivateNetworks,
+    allowPrivateNetworks: config.fetch.allowPrivateNetworks, proxy: proxySettings(config.fetch.proxy, io.env),
   });
   try {
     return { kind: 'feed', response, feed: normaliseFeed(parseFeed(parseInputFrom(response))) };
@@ -51,7 +51,7 @@ async function prompt(count: number, io: CliIo): Promise<number | undefined> {
 
 /** The feed URL to add: `request.url` itself, or the one chosen among the feeds an HTML page advertises. */
 async function chooseFeed(request: AddRequest, config: Config, io: CliIo): Promise<{ url: string; feed: NormalisedFeed }> {
-  const first = await probe(request.url, config);
+  const first = await probe(request.url, config, io);
   if (first.kind === 'feed') return { url: first.response.permanentRedirect ?? request.url, feed: first.feed };
   if (first.feeds.length === 0) throw new FeedloomError('NOT_A_FEED', `${request.url} is not a feed and links to no feed (<link rel="alternate">)`);
   io.stdout.write(`${request.url} is a web page; it links to ${first.feeds.length} feed${first.feeds.length === 1 ? '' : 's'}:\n`);
@@ -60,7 +60,7 @@ async function chooseFeed(request: AddRequest, config: Config, io: CliIo): Promi
   if (pick === undefined) throw new UsageError(`sources add: choose one of the ${first.feeds.length} feeds with --pick N`);
   const chosen = first.feeds[pick - 1];
   if (chosen === undefined) throw new UsageError(`sources add: --pick ${pick}: choose 1 to ${first.feeds.length}`);
-  const second = await probe(chosen.url, config);
+  const second = await probe(chosen.url, config, io);
   if (second.kind !== 'feed') throw new FeedloomError('NOT_A_FEED', `${chosen.url} (linked from ${request.url}) is not a feed`);
   return { url: second.response.permanentRedirect ?? chosen.url, feed: second.feed };
 }
