@@ -26,7 +26,5 @@ export { appendSources, editConfigFile, removeSource, writeConfigText } from './
 export type { SourceEntry } from './write-config.js';
 export { readOpml } from './opml-import.js';
 export type { OpmlFeed, OpmlList, OpmlProblem } from './opml-import.js';
-export { discoverFeeds } from './feed-discovery.js';
-export type { DiscoveredFeed } from './feed-discovery.js';
 export { deriveSourceId, isSlug, slugify } from './source-id.js';
 export { DEFAULTS } from './defaults.js';

@@ -48,14 +48,18 @@ function atomVersion(root: XmlElement): FeedFormat {
   return /^0\.[0-3]$/.test(version) ? 'atom0.3' : 'atom1.0';
 }
 
+/** True when an XML document is an (X)HTML page: its root is <html>, or its DOCTYPE says html (and it is no feed). */
+export function isHtmlRoot(root: XmlElement, doctypeRoot: string | undefined): boolean {
+  const local = root.local.toLowerCase();
+  return local === 'html' || (doctypeRoot?.toLowerCase() === 'html' && !['channel', 'rss', 'rdf', 'feed'].includes(local));
+}
+
 /** Which syndication format an XML document is, from its root element; throws NotAFeedError for anything else. */
 export function detectXmlFormat(root: XmlElement, doctypeRoot: string | undefined): FeedFormat {
   const local = root.local.toLowerCase();
   if (local === 'rss') return rssVersion(root);
   if (local === 'rdf') return rdfVersion(root);
   if (local === 'feed') return atomVersion(root);
-  if (local === 'html' || (doctypeRoot?.toLowerCase() === 'html' && local !== 'channel')) {
-    throw new NotAFeedError('an HTML page, not a feed');
-  }
+  if (isHtmlRoot(root, doctypeRoot)) throw new NotAFeedError('an HTML page, not a feed');
   throw new NotAFeedError(`not a feed: the root element is <${root.qname}>, not <rss>, <rdf:RDF> or <feed>`);
 }

@@ -33,6 +33,9 @@ beforeAll(async () => {
   // Two sources, one of which moved permanently onto the other's URL.
   origin.route('/main.xml', { body: feed('main'), headers: { 'content-type': 'application/rss+xml' } });
   origin.route('/old.xml', redirect('/main.xml', 301));
+  // A web page that links its feeds, given where a feed was expected.
+  origin.route('/blog', { body: '<!doctype html><html><head><title>Blog</title><link rel="alternate" type="application/rss+xml" title="Posts" href="/main.xml">'
+    + '<link rel="alternate" type="application/atom+xml" href="https://blog.example/comments.atom"></head><body>hi</body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } });
   folder = mkdtempSync(path.join(tmpdir(), 'feedloom-fetch-outcomes-'));
 });
 afterAll(async () => {
@@ -97,6 +100,17 @@ for (const dialect of DIALECTS) {
       const json = JSON.parse((await runCli(['sources', 'list', '--json'], { env, cwd: folder })).stdout) as { id: string; status: string; duplicateOf: string | null }[];
       expect(json.find((s) => s.id === 'old')).toMatchObject({ status: 'duplicate', duplicateOf: 'main' });
       expect(await countItems(current().db)).toBe(3);
+    });
+
+    it('fails a web page as NOT_A_FEED naming the feeds it links to', async () => {
+      const env = { DATABASE_URL: current().url, FEEDLOOM_CONFIG: config(`page-${dialect}`, ['blog']) };
+      const summary = await ingest(env);
+      expect(summary.failures).toEqual([{
+        source: 'blog', url: origin.urlFor('/blog'), code: 'NOT_A_FEED',
+        message: `an HTML page, not a feed; it links to 2 feeds: ${origin.urlFor('/main.xml')} (application/rss+xml), https://blog.example/comments.atom (application/atom+xml)`,
+      }]);
+      const row = await current().db.selectFrom('sources').select(['last_error']).where('id', '=', 'blog').executeTakeFirst();
+      expect(row?.last_error).toContain(`it links to 2 feeds: ${origin.urlFor('/main.xml')}`);
     });
   });
 }

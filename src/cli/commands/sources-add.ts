@@ -1,12 +1,12 @@
 import { createInterface } from 'node:readline/promises';
-import { appendSources, deriveSourceId, discoverFeeds, editConfigFile, httpUrlProblem, isSlug } from '../../config/index.js';
-import type { Config, DiscoveredFeed, SourceEntry } from '../../config/index.js';
+import { appendSources, deriveSourceId, editConfigFile, httpUrlProblem, isSlug } from '../../config/index.js';
+import type { Config, SourceEntry } from '../../config/index.js';
 import { fetchFeed, proxySettings } from '../../fetch/index.js';
 import { parseInputFrom } from '../../ingest/index.js';
-import { FeedloomError, UsageError } from '../../model/index.js';
-import type { FetchResult, NormalisedFeed } from '../../model/index.js';
+import { FeedloomError, NotAFeedError, UsageError } from '../../model/index.js';
+import type { FetchResult, LinkedFeed, NormalisedFeed } from '../../model/index.js';
 import { normaliseFeed } from '../../normalise/index.js';
-import { decodeDocument, parseFeed } from '../../parse/index.js';
+import { parseFeed } from '../../parse/index.js';
 import type { CliIo } from '../io.js';
 
 /** What the operator gave `sources add`. */
@@ -20,7 +20,7 @@ export interface AddRequest {
 }
 
 /** A fetched URL: a feed, or a page and the feeds it links to. */
-type Probe = { kind: 'feed'; response: FetchResult; feed: NormalisedFeed } | { kind: 'page'; response: FetchResult; feeds: DiscoveredFeed[] };
+type Probe = { kind: 'feed'; response: FetchResult; feed: NormalisedFeed } | { kind: 'page'; response: FetchResult; feeds: LinkedFeed[] };
 
 async function probe(url: string, config: Config, io: CliIo): Promise<Probe> {
   const response = await fetchFeed({
@@ -31,8 +31,8 @@ async function probe(url: string, config: Config, io: CliIo): Promise<Probe> {
     return { kind: 'feed', response, feed: normaliseFeed(parseFeed(parseInputFrom(response))) };
   } catch (error) {
     if (!(error instanceof FeedloomError) || error.code !== 'NOT_A_FEED') throw error;
-    const text = decodeDocument(response.body, response.contentType).text;
-    return { kind: 'page', response, feeds: discoverFeeds(text, response.finalUrl) };
+    // The parse stage names the feeds a web page links to (and none for anything else that is not a feed).
+    return { kind: 'page', response, feeds: error instanceof NotAFeedError ? error.linkedFeeds ?? [] : [] };
   }
 }
 
