@@ -1,5 +1,5 @@
 import { NotAFeedError, type FeedFormat } from '../model/index.js';
-import { attr, childElements, XMLNS_NAMESPACE, type XmlElement } from './xml/index.js';
+import { attr, childElements, looseAttr, XMLNS_NAMESPACE, type XmlElement } from './xml/index.js';
 
 const RSS090_NAMESPACE = 'http://my.netscape.com/rdf/simple/0.9/';
 const ATOM10_NAMESPACE = 'http://www.w3.org/2005/atom';
@@ -26,9 +26,10 @@ export function looksLikeJson(text: string): boolean {
   return text.startsWith('{') || text.startsWith('[');
 }
 
+/** An `<rss>` document's version: 0.9x and 2.x as stated; none (or one no spec has) is plain "rss", as feedparser says. */
 function rssVersion(root: XmlElement): FeedFormat {
-  const version = attr(root, 'version')?.trim() ?? '';
-  return RSS_VERSIONS[version] ?? 'rss2.0';
+  const version = looseAttr(root, 'version')?.trim() ?? '';
+  return RSS_VERSIONS[version] ?? (version.startsWith('2') ? 'rss2.0' : 'rss');
 }
 
 /** RSS 1.0 and 0.90 share `<rdf:RDF>`; the channel's (or item's) namespace tells them apart. */

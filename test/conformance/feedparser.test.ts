@@ -16,7 +16,7 @@ import type { Feedloom } from './run-case.js';
  * The lowest acceptable pass rate over the applicable checks (pass / (pass + fail + crash)); set
  * to what is measured, raised as feedloom improves (the lead's call). See README.md here.
  */
-const FLOOR = 0.98;
+const FLOOR = 0.989;
 
 /** Set CONFORMANCE_REPORT=file.json to write every outcome; CONFORMANCE_VERBOSE=1 to print each failure. */
 const REPORT_FILE = process.env.CONFORMANCE_REPORT;
