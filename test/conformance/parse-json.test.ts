@@ -1,16 +1,14 @@
-import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOutput } from '../../src/cli/commands/parse.js';
 import { fetchFeed } from '../../src/fetch/index.js';
-import { startOrigin } from '../support/origin.js';
 import type { Origin } from '../support/origin.js';
-import { loadCorpus, readCorpusFile } from './corpus.js';
+import { loadCorpus } from './corpus.js';
 import type { ParseJson } from './parse-json-result.js';
 import { DEVIATIONS } from './deviations.js';
 import { REPRESENTATIONS } from './representations.js';
-import { classify, formatReport, passRate, tallies } from './report.js';
+import { classify, failureLines, formatReport, passRate, tallies, writeReport } from './report.js';
 import type { CaseResult } from './report.js';
-import { responseHeaders, runCaseAsJson, servedPath } from './run-case.js';
+import { runCaseAsJson, startCorpusOrigin } from './run-case.js';
 import type { FeedloomJson } from './run-case.js';
 
 /**
@@ -33,10 +31,7 @@ describe('feedparser conformance corpus through the parse JSON', () => {
   let origin: Origin;
 
   beforeAll(async () => {
-    origin = await startOrigin();
-    for (const entry of corpus.filter((e) => e.input === 'http')) {
-      origin.route(servedPath(entry), { body: readCorpusFile(entry), headers: responseHeaders(entry) });
-    }
+    origin = await startCorpusOrigin(corpus);
   });
 
   afterAll(async () => {
@@ -58,16 +53,9 @@ describe('feedparser conformance corpus through the parse JSON', () => {
       `counting every deviation as a failure: ${(passRate(strict) * 100).toFixed(1)}%`,
       ...[...DEVIATIONS, ...REPRESENTATIONS].map((d) => `deviation ${d.id} (${results.filter((r) => r.deviation === d.id).length}): ${d.why}`),
     ];
-    if (VERBOSE) {
-      for (const { entry, outcome, deviation } of results) {
-        if (outcome.status === 'pass' || outcome.status === 'not-applicable') continue;
-        lines.push(`${deviation ? `DEV(${deviation})` : outcome.status.toUpperCase()} ${entry.path}: ${entry.expect}\n    ${outcome.detail}`);
-      }
-    }
+    if (VERBOSE) lines.push(...failureLines(results));
     console.log(lines.join('\n'));
-    if (REPORT_FILE) {
-      writeFileSync(REPORT_FILE, JSON.stringify(results.map(({ entry, outcome, deviation }) => ({ path: entry.path, expect: entry.expect, ...outcome, deviation })), null, 1));
-    }
+    if (REPORT_FILE) writeReport(REPORT_FILE, results);
     expect(results).toHaveLength(corpus.length);
     expect(passRate(total)).toBeGreaterThanOrEqual(FLOOR);
   }, 600_000);

@@ -4,6 +4,8 @@ import type { ParseInput } from '../../src/parse/index.js';
 import type { FetchResult, ParsedFeed } from '../../src/model/index.js';
 import { expectFor, readCorpusFile, upstreamText } from './corpus.js';
 import type { CorpusEntry } from './corpus.js';
+import { startOrigin } from '../support/origin.js';
+import type { Origin } from '../support/origin.js';
 import { notAFeedResult, toFeedparserResult } from './feedparser-result.js';
 import type { HttpFacts, SanitizeHtml } from './feedparser-result.js';
 import { parseJsonResult } from './parse-json-result.js';
@@ -112,4 +114,13 @@ export async function runCaseAsJson(entry: CorpusEntry, feedloom: FeedloomJson, 
   } catch (error) {
     return { outcome: { status: 'crash', detail: `while evaluating: ${error instanceof Error ? error.message : String(error)}` } };
   }
+}
+
+/** A local origin serving every `http` case of the corpus under its upstream path, with its `Header:` lines. */
+export async function startCorpusOrigin(corpus: readonly CorpusEntry[]): Promise<Origin> {
+  const origin = await startOrigin();
+  for (const entry of corpus.filter((e) => e.input === 'http')) {
+    origin.route(servedPath(entry), { body: readCorpusFile(entry), headers: responseHeaders(entry) });
+  }
+  return origin;
 }
