@@ -10,3 +10,17 @@ export interface CliIo {
 export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
+
+/**
+ * A reader that stops early (`feedloom sources import big.opml | head`) closes our stdout: the next write fails
+ * with EPIPE. That is the reader's choice, not a failure: end at once and quietly, with the exit code so far,
+ * instead of dying on an unhandled 'error' event with a stack trace.
+ */
+export function endQuietlyOnClosedPipe(proc: Pick<NodeJS.Process, 'stdout' | 'stderr' | 'exit' | 'exitCode'>): void {
+  for (const stream of [proc.stdout, proc.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      proc.exit(typeof proc.exitCode === 'number' ? proc.exitCode : 0);
+    });
+  }
+}

@@ -16,7 +16,8 @@ export function reportError(error: unknown, io: CliIo, prefix = 'feedloom'): num
   if (error instanceof FeedloomError) {
     io.stderr.write(`${prefix}: ${error.message}\n`);
     if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
-    return error.code === 'USAGE' ? EXIT.usage : EXIT.failed;
+    // Bad usage and bad config exit 2 whichever way they were raised (a ConfigError above, or a refused edit here).
+    return error.code === 'USAGE' || error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.failed;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`${prefix}: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (LOG_LEVEL=debug for details)'}\n`);

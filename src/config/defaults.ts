@@ -13,6 +13,7 @@ export const DEFAULTS = {
     concurrency: 8,
     perHostConcurrency: 2,
     allowPrivateNetworks: false,
+    proxy: null,
   },
   schedule: {
     tick: '* * * * *',

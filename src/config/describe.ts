@@ -11,7 +11,8 @@ export function describeConfig(config: Config): string[] {
     `schedule: tick "${schedule.tick}", poll every ${formatDuration(schedule.defaultIntervalMs)} by default ` +
       `(between ${formatDuration(schedule.minIntervalMs)} and ${formatDuration(schedule.maxIntervalMs)})`,
     `fetch: ${fetch.concurrency} at once, ${fetch.perHostConcurrency} per host, timeout ${formatDuration(fetch.timeoutMs)}, ` +
-      `at most ${formatBytes(fetch.maxBytes)} per feed, private networks ${fetch.allowPrivateNetworks ? 'allowed' : 'refused'}`,
+      `at most ${formatBytes(fetch.maxBytes)} per feed, private networks ${fetch.allowPrivateNetworks ? 'allowed' : 'refused'}, ` +
+      `${fetch.proxy ? `through the proxy ${withoutCredentials(fetch.proxy)}` : 'proxy from HTTP(S)_PROXY / NO_PROXY if set'}`,
     `retention: ${config.retention.days === 0 ? 'keep every item' : `${config.retention.days} days`}; ` +
       `stories within ${formatDuration(config.dedup.windowMs)}`,
     `sources: ${enabled.length} enabled${sources.length > enabled.length ? `, ${sources.length - enabled.length} disabled` : ''}`,
@@ -22,6 +23,14 @@ export function describeConfig(config: Config): string[] {
     ...config.feeds.map((feed) => `  ${feed.id} ${JSON.stringify(feed.title)}: ${describeRule(feed, enabled)}`),
   ];
   return lines;
+}
+
+/** A proxy URL with any user name and password left out (they are the operator's secret). */
+function withoutCredentials(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href;
 }
 
 function tagLines(enabled: SourceConfig[]): string[] {

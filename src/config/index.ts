@@ -16,16 +16,15 @@ export type {
   ScheduleConfig,
   SiteConfig,
   SourceConfig,
+  BasicAuth,
   VendorAlias,
   VendorConfig,
 } from './types.js';
 export { watchConfig } from './reloader.js';
 export type { ConfigReloader, ReloaderOptions } from './reloader.js';
-export { appendSources, removeSource, writeConfigText } from './write-config.js';
+export { appendSources, editConfigFile, removeSource, writeConfigText } from './write-config.js';
 export type { SourceEntry } from './write-config.js';
 export { readOpml } from './opml-import.js';
 export type { OpmlFeed, OpmlList, OpmlProblem } from './opml-import.js';
-export { discoverFeeds } from './feed-discovery.js';
-export type { DiscoveredFeed } from './feed-discovery.js';
 export { deriveSourceId, isSlug, slugify } from './source-id.js';
 export { DEFAULTS } from './defaults.js';

@@ -30,6 +30,7 @@ export function resolveConfig(shape: ConfigShape, warnings: readonly string[] = 
         priority: source.priority,
         enabled: source.enabled,
         allowPrivateNetworks: source.allowPrivateNetworks ?? fetch.allowPrivateNetworks,
+        auth: source.auth ? { ...source.auth } : undefined,
       }),
     ),
     vendors: shape.vendors.map(resolveVendor),

@@ -12,11 +12,31 @@ export const HTTP_URL_MESSAGE = 'not an http(s) URL';
 
 export const DURATION_MESSAGE = 'not a duration: use a number and a unit, e.g. "90s", "15m", "24h", "7d"';
 
-/** Whether a string is an absolute http: or https: URL with a host; the problem, or undefined. */
+/** The longest URL accepted: what browsers, proxies and most servers handle (RFC 9110 recommends at least 8,000; 2,048 is the common floor). */
+export const MAX_URL_LENGTH = 2_048;
+
+/**
+ * Whether a string is an absolute http: or https: URL with a host, no `user:password@` (credentials in a
+ * URL end up in logs, `sources list` and OPML exports: a source takes them in `auth`) and at most
+ * MAX_URL_LENGTH characters; the problem, or undefined.
+ */
 export function httpUrlProblem(text: string): string | undefined {
+  if (text.length > MAX_URL_LENGTH) return `URL too long: ${text.length} characters (at most ${MAX_URL_LENGTH})`;
   if (!URL.canParse(text)) return HTTP_URL_MESSAGE;
   const url = new URL(text);
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return HTTP_URL_MESSAGE;
+  if (url.username !== '' || url.password !== '') {
+    return 'credentials (user:password@) in a URL are refused: they would be logged and shown; give a source "auth": { "username", "password" } instead';
+  }
+  return undefined;
+}
+
+/** What is wrong with a value sent as an HTTP header (control characters such as CR/LF would split it), or undefined. */
+export function headerValueProblem(text: string): string | undefined {
+  // Field values are visible ASCII, spaces and tabs, and (obsolete but accepted) bytes 0x80-0xFF; never CR, LF or NUL.
+  const bad = /[\u0000-\u0008\u000a-\u001f\u007f]/.exec(text);
+  if (bad) return `contains a control character (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at position ${bad.index + 1}), which HTTP headers cannot carry`;
+  if ([...text].some((ch) => ch.charCodeAt(0) > 0xff)) return 'contains characters beyond Latin-1, which HTTP headers cannot carry';
   return undefined;
 }
 
@@ -36,5 +56,16 @@ export function patternProblem(source: string): string | undefined {
     return `invalid regular expression: ${reason}`;
   }
   if (regex.test('')) return 'pattern matches the empty string, so it would match every item';
+  return undefined;
+}
+
+/**
+ * Whether a proxy URL is usable: http: or https: with a host (credentials allowed here: the operator wrote them
+ * for the proxy, and they are never shown), or the problem.
+ */
+export function proxyUrlProblem(text: string): string | undefined {
+  if (!URL.canParse(text)) return 'not a proxy URL such as "http://proxy.internal:3128"';
+  const url = new URL(text);
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return 'a proxy URL must be http:// or https:// with a host';
   return undefined;
 }

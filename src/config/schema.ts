@@ -12,8 +12,10 @@ import {
   LANGUAGE_PATTERN,
   SLUG_MESSAGE,
   SLUG_PATTERN,
+  headerValueProblem,
   httpUrlProblem,
   patternProblem,
+  proxyUrlProblem,
 } from './rules.js';
 
 // The one file that imports zod: the shape of feeds.config.json, its defaults and its JSON Schema.
@@ -27,6 +29,8 @@ function checkedBy(problem: (value: string) => string | undefined) {
 }
 
 const text = () => z.string().min(1);
+/** Basic auth joins the two with ":", so a user name cannot contain one. */
+const userNameProblem = (value: string): string | undefined => (value.includes(':') ? 'a Basic-auth user name cannot contain ":"' : undefined);
 const slug = () => z.string().regex(new RegExp(SLUG_PATTERN), { error: SLUG_MESSAGE });
 const httpUrl = () => z.string().regex(new RegExp(HTTP_URL_PATTERN), { error: HTTP_URL_MESSAGE }).check(checkedBy(httpUrlProblem));
 const whole = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -52,13 +56,16 @@ const siteSchema = z.strictObject({
 });
 
 const fetchSchema = z.strictObject({
-  userAgent: text().default(DEFAULTS.fetch.userAgent),
+  userAgent: text().check(checkedBy(headerValueProblem)).default(DEFAULTS.fetch.userAgent),
   timeoutMs: whole(1_000, 600_000).default(DEFAULTS.fetch.timeoutMs).meta({ description: 'Overall deadline per fetch, redirects included.' }),
   maxBytes: whole(1_024, 1_073_741_824).default(DEFAULTS.fetch.maxBytes).meta({ description: 'Largest decoded body accepted.' }),
   concurrency: whole(1, 256).default(DEFAULTS.fetch.concurrency),
   perHostConcurrency: whole(1, 64).default(DEFAULTS.fetch.perHostConcurrency),
   allowPrivateNetworks: z.boolean().default(DEFAULTS.fetch.allowPrivateNetworks).meta({
     description: 'Allow private, loopback and link-local addresses (refused by default).',
+  }),
+  proxy: z.string().check(checkedBy(proxyUrlProblem)).nullable().default(DEFAULTS.fetch.proxy).meta({
+    description: 'HTTP(S) proxy for every fetch ("http://proxy.internal:3128"); null: HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment.',
   }),
 });
 
@@ -87,6 +94,10 @@ const sourceSchema = z.strictObject({
   priority: whole(-1_000, 1_000).default(DEFAULTS.source.priority).meta({ description: 'Higher wins when picking the item that represents a story.' }),
   enabled: z.boolean().default(DEFAULTS.source.enabled),
   allowPrivateNetworks: z.boolean().optional().meta({ description: 'Overrides fetch.allowPrivateNetworks for this source.' }),
+  auth: z
+    .strictObject({ username: z.string().check(checkedBy(userNameProblem)), password: z.string() })
+    .optional()
+    .meta({ description: 'HTTP Basic credentials, sent only to the URL\'s own origin; never logged or shown.' }),
 });
 
 const aliasSchema = z.union(

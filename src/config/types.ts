@@ -37,6 +37,8 @@ export interface FetchConfig {
   perHostConcurrency: number;
   /** Allow private, loopback and link-local addresses for every source (default false). */
   allowPrivateNetworks: boolean;
+  /** Proxy URL for every fetch; null: HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment. */
+  proxy: string | null;
 }
 
 /** When sources are polled. */
@@ -78,6 +80,14 @@ export interface SourceConfig {
   enabled: boolean;
   /** This source's own setting, else fetch.allowPrivateNetworks. */
   allowPrivateNetworks: boolean;
+  /** HTTP Basic credentials for this source's own origin: never logged, printed or exported. */
+  auth: BasicAuth | undefined;
+}
+
+/** A user name and password for HTTP Basic authentication. */
+export interface BasicAuth {
+  username: string;
+  password: string;
 }
 
 /** One alias of a vendor, with the case rule already decided. */

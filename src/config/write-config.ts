@@ -1,9 +1,11 @@
-import { chmod, rename, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FeedloomError } from '../model/errors.js';
 import { indentUnit, jsonSpans, lineIndent, skipSpace } from './json-spans.js';
 import type { Span } from './json-spans.js';
+import { withFileLock } from './file-lock.js';
 import { parseConfig } from './load.js';
+import type { Config } from './types.js';
 
 /** A source entry as written into feeds.config.json (keys in this order; absent keys are left out). */
 export interface SourceEntry {
@@ -96,7 +98,7 @@ function renderEntry(entry: SourceEntry, indent: string, unit: string, inline: b
  */
 export async function writeConfigText(file: string, text: string): Promise<void> {
   parseConfig(text, file);
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   const mode = await stat(file).then((s) => s.mode & 0o777, () => undefined);
   try {
     await writeFile(temporary, text, 'utf8');
@@ -105,4 +107,27 @@ export async function writeConfigText(file: string, text: string): Promise<void>
   } catch (error) {
     throw new FeedloomError('CONFIG_INVALID', `cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+}
+
+/**
+ * Edit the config file safely against concurrent editors (other `sources add`/`import`/`remove` processes):
+ * under an exclusive lock, re-read the file as it is now, let `edit` compute the new text from it (and the
+ * config it holds), and write that to a temporary file renamed over the original. `edit` may return
+ * undefined to write nothing. Returns what `edit` returned.
+ */
+export async function editConfigFile<T extends { text: string } | undefined>(
+  file: string,
+  edit: (text: string, config: Config) => T | Promise<T>,
+): Promise<T> {
+  return withFileLock(file, async () => {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new FeedloomError('CONFIG_INVALID', `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    const result = await edit(text, parseConfig(text, file));
+    if (result !== undefined && result.text !== text) await writeConfigText(file, result.text);
+    return result;
+  });
 }

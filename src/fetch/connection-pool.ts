@@ -6,7 +6,8 @@ import type { HttpClient } from './http-client.js';
 /**
  * Connections kept alive across the fetches of one pass, so that sources on one host share a connection (and
  * its TLS handshake) instead of each opening its own. Connections are pooled per address policy and timeout:
- * one opened for a source allowed onto private networks is never reused by a source that is not.
+ * one opened for a source allowed onto private networks is never reused by a source that is not, nor one
+ * through a proxy for a direct fetch.
  */
 export interface ConnectionPool {
   /** The lookup, guard hooks and CA its connections are opened with. */
@@ -24,7 +25,7 @@ export function createConnectionPool(options: Omit<FetchOptions, 'pool'> = {}): 
   return {
     options,
     clientFor(request) {
-      const key = `${request.allowPrivateNetworks ? 'private' : 'public'} ${request.timeoutMs}`;
+      const key = `${request.allowPrivateNetworks ? 'private' : 'public'} ${request.timeoutMs} ${JSON.stringify(request.proxy ?? {})}`;
       let client = clients.get(key);
       if (client === undefined) {
         const policy = { allowPrivateNetworks: request.allowPrivateNetworks, isAddressAllowed: options.isAddressAllowed };
@@ -35,6 +36,7 @@ export function createConnectionPool(options: Omit<FetchOptions, 'pool'> = {}): 
           ca: options.ca,
           onConnect: options.onConnect,
           reuseConnections: true,
+          ...(request.proxy ? { proxy: request.proxy } : {}),
         });
         clients.set(key, client);
       }

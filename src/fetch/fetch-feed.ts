@@ -49,6 +49,7 @@ export async function fetchFeed(request: FetchRequest, options: FetchOptions = {
     timeoutMs: request.timeoutMs,
     ca: options.ca,
     onConnect: options.onConnect,
+    ...(request.proxy ? { proxy: request.proxy } : {}),
   });
   const state: Fetch = { request, start, url: start, redirects: [], policy, client, signal, startedAt };
   try {
@@ -123,6 +124,11 @@ function statusError(state: Fetch, response: HttpResponse, detail?: string): Fet
   const text = response.statusText || STATUS_CODES[response.status] || '';
   const status = `HTTP ${response.status}${text ? ` ${text}` : ''}${detail ? ` (${detail})` : ''}`;
   const retryAfter = retryAfterSeconds(response.headers['retry-after']);
+  if (isBotChallenge(response)) {
+    // The publisher's bot wall (Cloudflare's challenge page) refused us, not the URL: the operator should know.
+    return new FetchError('BLOCKED_BY_CHALLENGE', `${status}: a bot challenge (cf-mitigated: challenge) from ${describeWhere(state)}; `
+      + 'the publisher\'s firewall blocks feed readers, ask them to allow this feed', { url: displayUrl(state.url), status: response.status });
+  }
   return new FetchError('HTTP_STATUS', `${status} from ${describeWhere(state)}`, {
     url: displayUrl(state.url),
     status: response.status,
@@ -130,9 +136,26 @@ function statusError(state: Fetch, response: HttpResponse, detail?: string): Fet
   });
 }
 
+/** A challenge page of a bot wall: Cloudflare marks it `cf-mitigated: challenge` (on a 403, or a 503). */
+function isBotChallenge(response: HttpResponse): boolean {
+  return (response.status === 403 || response.status === 503) && response.headers['cf-mitigated']?.trim().toLowerCase() === 'challenge';
+}
+
+/**
+ * True when the response says not to keep it (`Cache-Control: no-store`) or that it has already expired
+ * (`Expires: 0`, or -1): its validators are then not to be kept and sent back either.
+ */
+function forbidsValidators(headers: Record<string, string>): boolean {
+  const cacheControl = (headers['cache-control'] ?? '').toLowerCase().split(',').map((d) => d.trim().split('=')[0]);
+  if (cacheControl.includes('no-store')) return true;
+  const expires = headers.expires?.trim();
+  return expires === '0' || expires === '-1';
+}
+
 function result(state: Fetch, response: HttpResponse, body: { body: Buffer; wireBytes: number }): FetchResult {
   const { headers } = response;
   const notModified = response.status === 304;
+  const validators = notModified || !forbidsValidators(headers);
   const permanent = state.redirects.length > 0 && state.redirects.every((hop) => PERMANENT_REDIRECTS.has(hop.status));
   return {
     url: state.request.url,
@@ -142,8 +165,8 @@ function result(state: Fetch, response: HttpResponse, body: { body: Buffer; wire
     headers,
     contentType: headers['content-type'],
     // A 304 need not repeat the validators; then the ones we sent still hold.
-    etag: headers.etag ?? (notModified ? state.request.etag : undefined),
-    lastModified: headers['last-modified'] ?? (notModified ? state.request.lastModified : undefined),
+    etag: validators ? (headers.etag ?? (notModified ? state.request.etag : undefined)) : undefined,
+    lastModified: validators ? (headers['last-modified'] ?? (notModified ? state.request.lastModified : undefined)) : undefined,
     body: body.body,
     wireBytes: body.wireBytes,
     durationMs: Math.round(performance.now() - state.startedAt),

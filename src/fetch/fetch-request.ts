@@ -1,4 +1,5 @@
 import type { ConnectionPool } from './connection-pool.js';
+import type { ProxySettings } from './proxy.js';
 
 /** One fetch of one feed URL: what to ask for and the limits to keep. */
 export interface FetchRequest {
@@ -16,6 +17,10 @@ export interface FetchRequest {
   maxRedirects?: number;
   /** Allow private, loopback, link-local, unique-local, shared and reserved addresses. */
   allowPrivateNetworks: boolean;
+  /** HTTP Basic credentials, sent only to `url`'s own origin (never after a redirect elsewhere). */
+  auth?: { username: string; password: string };
+  /** Proxies to fetch through (see `proxySettings`); none when absent. The address guard still checks the target. */
+  proxy?: ProxySettings;
   /** Cancels the fetch (combined with the deadline). */
   signal?: AbortSignal;
 }

@@ -1,7 +1,10 @@
-import { Agent, buildConnector } from 'undici';
+import { Agent, buildConnector, ProxyAgent } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
 import type { Socket } from 'node:net';
 import type { ConnectTarget, FetchOptions, ResolvedAddress } from './fetch-request.js';
+import { proxyFor } from './proxy.js';
+import type { ProxySettings } from './proxy.js';
 
 // The only file that imports undici: everything else sees HttpClient and HttpResponse.
 
@@ -26,6 +29,8 @@ export interface HttpClientSettings {
    * reused is sent again (up to MAX_SENDS times in all), on another connection.
    */
   reuseConnections?: boolean;
+  /** Proxies to go through (HTTP_PROXY/HTTPS_PROXY/NO_PROXY or fetch.proxy); none when absent. */
+  proxy?: ProxySettings;
 }
 
 /** GET (and form POST) requests over connections opened only to checked addresses. */
@@ -48,12 +53,33 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
     keepAliveTimeout: 2_000,
     keepAliveMaxTimeout: 10_000,
   });
+  const proxies = new Map<string, ProxyAgent>();
+  // One agent per proxy and TLS name: undici takes the tunnelled TLS name from `requestTls`, fixed per agent.
+  const proxyAgent = (proxyUrl: string, target: URL): ProxyAgent => {
+    const servername = target.protocol === 'https:' ? target.hostname : '';
+    const key = `${proxyUrl} ${servername}`;
+    let proxied = proxies.get(key);
+    if (proxied === undefined) {
+      // Plain http goes as an absolute-form request (no CONNECT, which proxies often allow to port 443 only).
+      proxied = new ProxyAgent({
+        uri: proxyUrl, proxyTunnel: false, headersTimeout: settings.timeoutMs, bodyTimeout: settings.timeoutMs,
+        connect: { timeout: settings.timeoutMs },
+        ...(servername ? { requestTls: { servername, ...(settings.ca ? { ca: settings.ca } : {}) } } : {}),
+      });
+      proxies.set(key, proxied);
+    }
+    return proxied;
+  };
   const send = async (method: 'GET' | 'POST', url: URL, headers: Record<string, string>, signal: AbortSignal, body?: string): Promise<HttpResponse> => {
-    const response = await agent.request({
-      origin: url.origin,
+    const proxyUrl = settings.proxy ? proxyFor(url, settings.proxy) : undefined;
+    const { dispatcher, origin, sent } = proxyUrl === undefined
+      ? { dispatcher: agent as Dispatcher, origin: url.origin, sent: headers }
+      : await throughProxy(proxyAgent(proxyUrl, url), url, headers, settings);
+    const response = await dispatcher.request({
+      origin,
       path: url.pathname + url.search,
       method,
-      headers,
+      headers: sent,
       signal,
       ...(body !== undefined ? { body } : {}),
     });
@@ -78,8 +104,30 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
   return {
     get,
     post: (url, headers, body, signal) => send('POST', url, headers, signal, body),
-    close: () => agent.destroy(),
+    close: async () => {
+      await Promise.all([agent.destroy(), ...[...proxies.values()].map((proxied) => proxied.destroy())]);
+    },
   };
+}
+
+/**
+ * A request through a proxy, with the address guard kept on the target: the target's host is resolved and
+ * checked here, and the proxy is asked for the checked address (Host header and TLS name stay the host's),
+ * so the proxy does no DNS of its own that could lead elsewhere. The proxy's own address is not checked:
+ * the operator configured it.
+ */
+async function throughProxy(
+  proxied: ProxyAgent,
+  url: URL,
+  headers: Record<string, string>,
+  settings: HttpClientSettings,
+): Promise<{ dispatcher: Dispatcher; origin: string; sent: Record<string, string> }> {
+  const [first] = await settings.resolve(url.hostname);
+  if (first === undefined) throw new Error(`no address to connect to for ${url.hostname}`);
+  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  settings.onConnect?.({ hostname: url.hostname, address: first.address, port });
+  const host = first.family === 6 ? `[${first.address}]` : first.address;
+  return { dispatcher: proxied, origin: `${url.protocol}//${host}:${port}`, sent: { ...headers, host: url.host } };
 }
 
 /**

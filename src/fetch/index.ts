@@ -7,3 +7,5 @@ export type { ConnectTarget, FetchOptions, FetchRequest, LookupFunction, Resolve
 export { ACCEPT_ENCODING, FEED_ACCEPT } from './request-headers.js';
 export { postForm } from './post-form.js';
 export type { PostFormRequest } from './post-form.js';
+export { proxyFor, proxySettings } from './proxy.js';
+export type { ProxySettings } from './proxy.js';

@@ -10,7 +10,7 @@ export const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 /**
  * The request headers for one hop: Accept, Accept-Encoding, User-Agent, the conditional-GET
- * validators, and Basic credentials from the URL, sent only to the origin that carried them.
+ * validators, and the source's Basic credentials, sent only to the origin of the URL they were given for.
  */
 export function requestHeaders(request: FetchRequest, hop: URL, start: URL): Record<string, string> {
   const headers: Record<string, string> = {
@@ -20,10 +20,8 @@ export function requestHeaders(request: FetchRequest, hop: URL, start: URL): Rec
   };
   if (request.etag) headers['if-none-match'] = request.etag;
   if (request.lastModified) headers['if-modified-since'] = request.lastModified;
-  const credentials = hop.username || hop.password ? hop : hop.origin === start.origin ? start : undefined;
-  if (credentials && (credentials.username || credentials.password)) {
-    const pair = `${decodeURIComponent(credentials.username)}:${decodeURIComponent(credentials.password)}`;
-    headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
+  if (request.auth && hop.origin === start.origin) {
+    headers.authorization = `Basic ${Buffer.from(`${request.auth.username}:${request.auth.password}`).toString('base64')}`;
   }
   return headers;
 }

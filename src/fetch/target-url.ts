@@ -19,14 +19,19 @@ export function parseTargetUrl(raw: string, base?: URL): URL {
   if (url.hostname === '') {
     throw new FetchError('BAD_URL', `URL has no host: ${displayUrl(url)}${from}`, { url: displayUrl(url) });
   }
+  if (url.username !== '' || url.password !== '') {
+    // Credentials in a URL end up in logs and records; a source's `auth` setting carries them instead.
+    throw new FetchError('BAD_URL', `credentials (user:password@) in the URL are refused: ${displayUrl(url)}${from}`, { url: displayUrl(url) });
+  }
   url.hash = '';
   return url;
 }
 
-/** The URL as it may appear in messages and records: any password masked. */
+/** The URL as it may appear in messages and records: any user name and password masked. */
 export function displayUrl(url: URL): string {
-  if (url.password === '') return url.href;
+  if (url.password === '' && url.username === '') return url.href;
   const masked = new URL(url.href);
-  masked.password = '***';
+  if (masked.username !== '') masked.username = '***';
+  if (masked.password !== '') masked.password = '***';
   return masked.href;
 }

@@ -1,5 +1,5 @@
 export { ingestSource } from './ingest-source.js';
-export type { IngestDeps, IngestSettings, IngestTarget, SourceIngestResult } from './ingest-source.js';
+export type { ConfiguredOverrides, IngestDeps, IngestSettings, IngestTarget, SourceIngestResult } from './ingest-source.js';
 export { formatPassSummary, runClaimedPass, runIngestPass } from './run-pass.js';
 export type { ClaimedPassOptions, PassOptions, PassSummary } from './run-pass.js';
 export { toItemRecords } from './item-record.js';

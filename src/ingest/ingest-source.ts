@@ -1,5 +1,5 @@
 import { DEFAULT_DEDUP_WINDOW_MS, storyAssigner } from '../dedup/index.js';
-import type { FetchRequest } from '../fetch/index.js';
+import type { FetchRequest, ProxySettings } from '../fetch/index.js';
 import type { ErrorCode, FetchResult, StoryAssigner } from '../model/index.js';
 import { FeedloomError, FetchError, toFeedloomError } from '../model/index.js';
 import { normaliseFeed } from '../normalise/index.js';
@@ -7,7 +7,7 @@ import { parseFeed } from '../parse/index.js';
 import { planAfterFetch } from '../schedule/index.js';
 import type { FeedHints, FetchObservation, PublishingRate, ScheduleNotice } from '../schedule/index.js';
 import type { Kysely } from 'kysely';
-import { recordFetch, storedVersions } from '../store/index.js';
+import { recordFetch, sourceFetchedFrom, storedVersions } from '../store/index.js';
 import type { Database, FetchOutcome } from '../store/index.js';
 import { baseItemRecords, enricher } from './item-record.js';
 import type { Tagger } from './item-record.js';
@@ -24,6 +24,8 @@ export interface IngestSettings {
   maxIntervalMs: number;
   /** Items this close in time may join one story (config `dedup.window`); 7 days when absent. */
   dedupWindowMs?: number;
+  /** Proxies for every fetch (config `fetch.proxy`, else HTTP(S)_PROXY / NO_PROXY); absent: none. */
+  proxy?: ProxySettings;
 }
 
 /** One source to ingest: its stored fetch state plus its configured overrides. */
@@ -41,11 +43,18 @@ export interface IngestTarget {
   configuredUrl?: string;
   /** The previous fetch's permanent redirect target, if any (two in a row: the source has moved). */
   redirectUrl?: string | null;
+  /** HTTP Basic credentials (config `auth`), sent to the source's own origin only. */
+  auth?: { username: string; password: string };
+  /** The source this one was found to duplicate (its URL permanently redirects onto that one's), if any. */
+  duplicateOf?: string | null;
   /** How often the source publishes, as last learned. */
   rate?: PublishingRate;
   /** What the feed last asked of pollers (ttl, sy:*, skipHours/skipDays). */
   feedHints?: FeedHints | null;
 }
+
+/** What the config says of one source beyond its URL. */
+export type ConfiguredOverrides = Pick<IngestTarget, 'intervalMs' | 'allowPrivateNetworks' | 'auth'>;
 
 /** What the orchestrator needs from outside: the database and the fetcher (injectable for tests). */
 export interface IngestDeps {
@@ -88,7 +97,7 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
   const plan = (observation: FetchObservation) => planAfterFetch({
     state: {
       url: target.configuredUrl ?? target.url, errorCount: target.errorCount, redirectUrl: target.redirectUrl ?? null,
-      rate: target.rate ?? { gapMs: null, newestAt: null }, feedHints: target.feedHints ?? null,
+      rate: target.rate ?? { gapMs: null, newestAt: null }, feedHints: target.feedHints ?? null, duplicateOf: target.duplicateOf ?? null,
     },
     policy: { intervalMs: target.intervalMs ?? settings.defaultIntervalMs, minIntervalMs: settings.minIntervalMs, maxIntervalMs: settings.maxIntervalMs },
     observation,
@@ -108,13 +117,24 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
       timeoutMs: settings.timeoutMs,
       maxBytes: settings.maxBytes,
       allowPrivateNetworks: target.allowPrivateNetworks ?? settings.allowPrivateNetworks,
+      ...(target.auth ? { auth: target.auth } : {}),
+      ...(settings.proxy ? { proxy: settings.proxy } : {}),
     });
     const fetched = { kind: 'fetched', notModified: response.notModified, headers: response.headers, permanentRedirect: response.permanentRedirect ?? null } as const;
     const base = {
       sourceId: target.id, startedAt, status: response.status, bytes: response.wireBytes, etag: response.etag ?? null,
       lastModified: response.lastModified ?? null, permanentRedirect: response.permanentRedirect ?? null, ...lease,
     };
-    if (response.notModified) {
+    const duplicateOf = response.permanentRedirect ? await sourceFetchedFrom(deps.db, response.permanentRedirect, target.id) : undefined;
+    if (duplicateOf !== undefined) {
+      // Another source is fetched from where this one now leads: storing these items again would duplicate its.
+      const decision = plan({ ...fetched, duplicateOf });
+      notices = decision.notices;
+      outcome = {
+        ...base, durationMs: now().getTime() - startedAt.getTime(), notModified: false, items: [],
+        nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
+      };
+    } else if (response.notModified) {
       const decision = plan(fetched);
       notices = decision.notices;
       outcome = {

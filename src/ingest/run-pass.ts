@@ -3,7 +3,7 @@ import { runClaimLoop } from '../schedule/index.js';
 import { claimSources, hostOf, releaseLeases } from '../store/index.js';
 import type { ClaimedSource, ClaimScope } from '../store/index.js';
 import { ingestSource } from './ingest-source.js';
-import type { IngestDeps, IngestSettings, IngestTarget, SourceIngestResult } from './ingest-source.js';
+import type { ConfiguredOverrides, IngestDeps, IngestSettings, IngestTarget, SourceIngestResult } from './ingest-source.js';
 import { runPool } from './pool.js';
 
 /** The summary of one ingestion pass: what cron monitoring reads (`ingest --json`). */
@@ -58,8 +58,8 @@ export interface ClaimedPassOptions extends PassOptions {
   owner: string;
   leaseMs: number;
   scope: ClaimScope;
-  /** A source's configured overrides (interval, allowPrivateNetworks), by id. */
-  configured: (id: string) => Pick<IngestTarget, 'intervalMs' | 'allowPrivateNetworks'> | undefined;
+  /** A source's configured overrides (interval, allowPrivateNetworks, auth), by id. */
+  configured: (id: string) => ConfiguredOverrides | undefined;
   /** The number of sources expected, for `onProgress` (0 when unknown). */
   expected?: number;
 }
@@ -96,14 +96,20 @@ export async function runClaimedPass(settings: IngestSettings, deps: IngestDeps,
 }
 
 /** A claimed source as the orchestrator ingests it. */
-function claimedTarget(claimed: ClaimedSource, configured: Pick<IngestTarget, 'intervalMs' | 'allowPrivateNetworks'> | undefined): IngestTarget {
+function claimedTarget(claimed: ClaimedSource, configured: ConfiguredOverrides | undefined): IngestTarget {
   return {
     id: claimed.id, url: claimed.fetchUrl, configuredUrl: claimed.url, etag: claimed.etag, lastModified: claimed.lastModified,
     errorCount: claimed.errorCount, leaseToken: claimed.leaseToken, redirectUrl: claimed.redirectUrl,
-    rate: { gapMs: claimed.publishGapMs, newestAt: claimed.newestItemAt }, feedHints: claimed.feedHints,
+    rate: { gapMs: claimed.publishGapMs, newestAt: claimed.newestItemAt }, feedHints: claimed.feedHints, duplicateOf: claimed.duplicateOf,
     ...(configured?.intervalMs !== undefined ? { intervalMs: configured.intervalMs } : {}),
     ...(configured?.allowPrivateNetworks !== undefined ? { allowPrivateNetworks: configured.allowPrivateNetworks } : {}),
+    // Credentials belong to the configured URL's origin: not to where a moved source is fetched now, if elsewhere.
+    ...(configured?.auth !== undefined && sameOrigin(claimed.fetchUrl, claimed.url) ? { auth: configured.auth } : {}),
   };
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  return URL.canParse(a) && URL.canParse(b) && new URL(a).origin === new URL(b).origin;
 }
 
 function summarise(started: Date, results: SourceIngestResult[]): PassSummary {

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'TOO_LARGE'
   | 'TOO_MANY_REDIRECTS'
   | 'HTTP_STATUS'
+  | 'BLOCKED_BY_CHALLENGE'
   | 'DECOMPRESS'
   | 'NETWORK'
   // parse
@@ -54,11 +55,23 @@ export class FetchError extends FeedloomError {
   }
 }
 
+/** A feed a web page links to (`<link rel="alternate" type="application/rss+xml" href>`). */
+export interface LinkedFeed {
+  /** Absolute URL. */
+  url: string;
+  title?: string;
+  type: string;
+}
+
 /** The document is not RSS, Atom or JSON Feed (or is too broken to read as one). */
 export class NotAFeedError extends FeedloomError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** When the document is a web page: the feeds it links to (possibly none). */
+  readonly linkedFeeds: LinkedFeed[] | undefined;
+
+  constructor(message: string, options?: { cause?: unknown; linkedFeeds?: LinkedFeed[] }) {
     super('NOT_A_FEED', message, options);
     this.name = 'NotAFeedError';
+    this.linkedFeeds = options?.linkedFeeds;
   }
 }
 

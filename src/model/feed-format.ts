@@ -1,5 +1,6 @@
-/** The syndication formats feedloom reads, named as `parse` prints them. */
+/** The syndication formats feedloom reads, named as `parse` prints them (`rss`: an `<rss>` without a version it knows). */
 export type FeedFormat =
+  | 'rss'
   | 'rss0.90'
   | 'rss0.91'
   | 'rss0.92'

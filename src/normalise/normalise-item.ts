@@ -2,7 +2,7 @@ import type { Enclosure, NormalisedItem, ParsedEntry, ParsedPerson, Person } fro
 import { parseDate } from './date/index.js';
 import { itemIdentity } from './item-id.js';
 import { collapseWhitespace, plainText, safeHtml } from './text.js';
-import { resolveLink } from './urls.js';
+import { absoluteHttpUrl, resolveLink } from './urls.js';
 
 /** ISO 8601 UTC of a raw feed date, or null when it is missing or unreadable. */
 export function isoDate(raw: string | undefined): string | null {
@@ -59,7 +59,9 @@ function normaliseEnclosures(entry: ParsedEntry, base?: string): Enclosure[] {
 /** Normalise one parsed entry: absolute URL, plain-text title, sanitised HTML, UTC dates, a stable id. */
 export function normaliseItem(entry: ParsedEntry, feedBase?: string): NormalisedItem {
   const base = entry.base ?? feedBase;
-  const url = resolveLink(entry.link ?? entry.links.find((l) => l.rel === 'alternate')?.href, base) ?? null;
+  // An RSS guid that is a permalink (isPermaLink absent or true) is the item's link when it has none of its own.
+  const permalink = entry.idIsPermalink === true ? absoluteHttpUrl(entry.id) : undefined;
+  const url = resolveLink(entry.link ?? entry.links.find((l) => l.rel === 'alternate')?.href ?? permalink, base) ?? null;
   const title = plainText(entry.title);
   const summary = safeHtml(entry.summary);
   // Prefer a markup body over a plain-text one when a feed offers both (JSON content_html + content_text).

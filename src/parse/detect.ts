@@ -1,5 +1,5 @@
 import { NotAFeedError, type FeedFormat } from '../model/index.js';
-import { attr, childElements, XMLNS_NAMESPACE, type XmlElement } from './xml/index.js';
+import { attr, childElements, looseAttr, XMLNS_NAMESPACE, type XmlElement } from './xml/index.js';
 
 const RSS090_NAMESPACE = 'http://my.netscape.com/rdf/simple/0.9/';
 const ATOM10_NAMESPACE = 'http://www.w3.org/2005/atom';
@@ -26,9 +26,10 @@ export function looksLikeJson(text: string): boolean {
   return text.startsWith('{') || text.startsWith('[');
 }
 
+/** An `<rss>` document's version: 0.9x and 2.x as stated; none (or one no spec has) is plain "rss", as feedparser says. */
 function rssVersion(root: XmlElement): FeedFormat {
-  const version = attr(root, 'version')?.trim() ?? '';
-  return RSS_VERSIONS[version] ?? 'rss2.0';
+  const version = looseAttr(root, 'version')?.trim() ?? '';
+  return RSS_VERSIONS[version] ?? (version.startsWith('2') ? 'rss2.0' : 'rss');
 }
 
 /** RSS 1.0 and 0.90 share `<rdf:RDF>`; the channel's (or item's) namespace tells them apart. */
@@ -48,14 +49,18 @@ function atomVersion(root: XmlElement): FeedFormat {
   return /^0\.[0-3]$/.test(version) ? 'atom0.3' : 'atom1.0';
 }
 
+/** True when an XML document is an (X)HTML page: its root is <html>, or its DOCTYPE says html (and it is no feed). */
+export function isHtmlRoot(root: XmlElement, doctypeRoot: string | undefined): boolean {
+  const local = root.local.toLowerCase();
+  return local === 'html' || (doctypeRoot?.toLowerCase() === 'html' && !['channel', 'rss', 'rdf', 'feed'].includes(local));
+}
+
 /** Which syndication format an XML document is, from its root element; throws NotAFeedError for anything else. */
 export function detectXmlFormat(root: XmlElement, doctypeRoot: string | undefined): FeedFormat {
   const local = root.local.toLowerCase();
   if (local === 'rss') return rssVersion(root);
   if (local === 'rdf') return rdfVersion(root);
   if (local === 'feed') return atomVersion(root);
-  if (local === 'html' || (doctypeRoot?.toLowerCase() === 'html' && local !== 'channel')) {
-    throw new NotAFeedError('an HTML page, not a feed');
-  }
+  if (isHtmlRoot(root, doctypeRoot)) throw new NotAFeedError('an HTML page, not a feed');
   throw new NotAFeedError(`not a feed: the root element is <${root.qname}>, not <rss>, <rdf:RDF> or <feed>`);
 }

@@ -1,10 +1,11 @@
 import { NotAFeedError, type ParsedFeed } from '../model/index.js';
 import { decodeDocument } from './decode/index.js';
-import { detectXmlFormat, looksLikeHtmlPage, looksLikeJson } from './detect.js';
+import { detectXmlFormat, isHtmlRoot, looksLikeHtmlPage, looksLikeJson } from './detect.js';
 import { parseAtom } from './formats/atom.js';
 import { jsonFeedFormat, parseJsonFeed } from './formats/json-feed.js';
 import type { ParseContext } from './formats/model.js';
 import { parseRss } from './formats/rss.js';
+import { htmlPageError } from './html-page.js';
 import { UNDECLARED_PREFIXES } from './namespaces.js';
 import { isUnsafeUrl } from './url.js';
 import { Warnings } from './warnings.js';
@@ -33,7 +34,7 @@ function parseJson(text: string, ctx: ParseContext): ParsedFeed {
 }
 
 function parseMarkup(text: string, encoding: string, ctx: ParseContext): ParsedFeed {
-  if (looksLikeHtmlPage(text)) throw new NotAFeedError('an HTML page, not a feed');
+  if (looksLikeHtmlPage(text)) throw htmlPageError(text, ctx.url);
   const { root, doctypeRoot } = parseXml(text, {
     url: ctx.url,
     ...(ctx.language ? { language: ctx.language } : {}),
@@ -42,6 +43,7 @@ function parseMarkup(text: string, encoding: string, ctx: ParseContext): ParsedF
     warnings: ctx.warnings,
   });
   if (!root) throw new NotAFeedError('not a feed: no XML element found');
+  if (isHtmlRoot(root, doctypeRoot)) throw htmlPageError(text, ctx.url);
   ctx.format = detectXmlFormat(root, doctypeRoot);
   return ctx.format.startsWith('atom') ? parseAtom(root, ctx.format, ctx) : parseRss(root, ctx.format, ctx);
 }

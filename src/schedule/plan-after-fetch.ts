@@ -23,6 +23,8 @@ export interface ScheduleState {
   redirectUrl: string | null;
   rate: PublishingRate;
   feedHints: FeedHints | null;
+  /** The source this one was found to duplicate, if it was (null or absent: not a duplicate). */
+  duplicateOf?: string | null;
 }
 
 /** The operator's settings for this source: configured interval and the schedule's bounds. */
@@ -44,6 +46,8 @@ export type FetchObservation =
       polling?: ParsedPollingHints;
       /** Published (else updated) dates of the listed items (absent on a 304). */
       itemDates?: readonly (string | null)[];
+      /** The other source whose URL the permanent redirect landed on: this one duplicates it. */
+      duplicateOf?: string;
     }
   | { kind: 'failed'; status: number | null; retryAfterSeconds?: string };
 
@@ -55,11 +59,13 @@ export interface ScheduleChanges {
   publishGapMs?: number | null;
   newestItemAt?: string | null;
   feedHints?: FeedHints | null;
+  /** The source this one duplicates (its configured URL redirects onto that one's), or null when it does not. */
+  duplicateOf?: { sourceId: string; url: string } | null;
 }
 
-/** Something an operator should hear about: the source is gone, or has moved. */
+/** Something an operator should hear about: the source is gone, has moved, or duplicates another. */
 export interface ScheduleNotice {
-  kind: 'gone' | 'moved';
+  kind: 'gone' | 'moved' | 'duplicate';
   message: string;
 }
 
@@ -108,7 +114,18 @@ export function planAfterFetch(input: {
     }
     notBefore.push(cacheFreshnessMs(observation.headers, now));
     const moved = observation.permanentRedirect;
-    if (moved !== null && moved === state.redirectUrl) {
+    if (observation.duplicateOf !== undefined) {
+      changes.duplicateOf = { sourceId: observation.duplicateOf, url: state.url };
+      notices.push({
+        kind: 'duplicate',
+        message: `permanently redirected to ${moved ?? 'the URL'} of source "${observation.duplicateOf}": a duplicate, no longer fetched; `
+          + 'remove one of the two from the config',
+      });
+    } else if (state.duplicateOf) {
+      // Fetched by name (`ingest --source`) and no longer leading to the other source: a duplicate no more.
+      changes.duplicateOf = null;
+    }
+    if (observation.duplicateOf === undefined && moved !== null && moved === state.redirectUrl) {
       changes.movedUrl = moved;
       changes.movedFrom = state.url;
       notices.push({ kind: 'moved', message: `permanently redirected to ${moved} on two fetches in a row: now fetched there; update its url in the config` });

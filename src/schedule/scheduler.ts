@@ -1,6 +1,6 @@
-import cron from 'node-cron';
-import type { ScheduledTask } from 'node-cron';
 import type { Logger } from '../log/index.js';
+import { scheduleCron } from './cron.js';
+import type { CronTask } from './cron.js';
 
 /** A running scheduler: `stop()` stops ticking, signals the pass in flight to start no more sources, and waits for it. */
 export interface Scheduler {
@@ -15,7 +15,7 @@ export interface Scheduler {
 export type PassRunner = (signal: AbortSignal) => Promise<void>;
 
 /**
- * Run `runPass` now and on every cron `tick` (node-cron is imported here only). A tick that comes while
+ * Run `runPass` now and on every cron `tick` (through node-cron). A tick that comes while
  * a pass is still running is skipped, so passes never overlap within a process; a failed pass is logged
  * and the next tick tries again.
  */
@@ -34,7 +34,7 @@ export function startScheduler(tick: string, runPass: PassRunner, logger: Logger
         inFlight = undefined;
       });
   };
-  let task: ScheduledTask = cron.schedule(tick, trigger, { name: 'feedloom-ingest' });
+  let task: CronTask = scheduleCron(tick, trigger, 'feedloom-ingest');
   trigger();
   return {
     async stop() {
@@ -46,7 +46,7 @@ export function startScheduler(tick: string, runPass: PassRunner, logger: Logger
     async setTick(next) {
       if (controller.signal.aborted) return;
       const old = task;
-      task = cron.schedule(next, trigger, { name: 'feedloom-ingest' });
+      task = scheduleCron(next, trigger, 'feedloom-ingest');
       await old.stop();
       await old.destroy();
     },

@@ -19,17 +19,18 @@ export interface DatabaseHandle {
 
 /**
  * Open the database `url` names (`sqlite:PATH`, `sqlite::memory:`, `postgres://...`; default
- * `sqlite:./data/feedloom.db`) and check that it answers. Does not migrate: call `migrateToLatest`.
+ * `sqlite:./data/feedloom.db`) and check that it answers. Does not migrate: call `migrateToLatest`. On SQLite,
+ * a statement meeting another process's write lock waits for it up to `lockWaitMs` (60 s), without blocking.
  * Throws FeedloomError('DATABASE') with one line saying what and where.
  */
-export async function createDatabase(url: string = DEFAULT_DATABASE_URL): Promise<DatabaseHandle> {
+export async function createDatabase(url: string = DEFAULT_DATABASE_URL, options: { lockWaitMs?: number } = {}): Promise<DatabaseHandle> {
   const target = parseDatabaseUrl(url);
   const location = redactDatabaseUrl(url.trim());
   // Each driver is loaded only when used: a SQLite install never loads pg, and the reverse.
   let dialect: Dialect;
   if (target.dialect === 'sqlite') {
     const { openSqlite } = await import('./sqlite.js');
-    dialect = openSqlite(target.path);
+    dialect = openSqlite(target.path, options);
   } else {
     const { openPostgres } = await import('./postgres.js');
     dialect = openPostgres(target.url);

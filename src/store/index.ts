@@ -7,6 +7,7 @@ export type { Database, TimeInput, Timestamp } from './database.js';
 export type * from './tables.js';
 export { migrateDownAll, migrateToLatest, migrationStatus } from './migrate.js';
 export { dueSources, getSource, getSources, listSources, syncSources, toSource } from './sources.js';
+export { sourceFetchedFrom } from './source-by-url.js';
 export type { ConfiguredSource, DueOptions, Source, SyncResult } from './sources.js';
 export { contentHash, guidKey, toItemRecord } from './item-record.js';
 export type { HashedFields, ItemRecord } from './item-record.js';

@@ -62,7 +62,7 @@ export function hostOf(url: string): string {
 }
 
 /**
- * Lease up to `limit` claimable sources to `owner`: enabled, not gone (unless named), not leased
+ * Lease up to `limit` claimable sources to `owner`: enabled, not gone nor a duplicate (unless named), not leased
  * (or whose lease has expired: a dead worker's sources are taken over), in scope, and not over the
  * per-host limit counting every live lease in the database. Highest priority first, then most overdue.
  * One transaction: PostgreSQL serialises claimers with a transaction advisory lock (so per-host counts
@@ -128,6 +128,7 @@ async function claimCandidates(trx: Transaction<Database>, options: ClaimOptions
     query = query.where('id', 'in', [...scope.ids]);
   } else {
     query = query.where((eb) => eb.or([eb('gone_url', 'is', null), eb('gone_url', '!=', eb.ref('url'))]));
+    query = query.where((eb) => eb.or([eb('duplicate_url', 'is', null), eb('duplicate_url', '!=', eb.ref('url'))]));
     if (scope.kind === 'due') query = query.where((eb) => eb.or([eb('next_fetch_at', 'is', null), eb('next_fetch_at', '<=', now)]));
   }
   if (options.fetchedBefore !== undefined) {

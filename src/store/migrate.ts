@@ -19,9 +19,14 @@ function settle(action: string, set: MigrationResultSet): MigrationResult[] {
 
 /**
  * Apply every migration not yet applied, each in its own transaction, holding the migration
- * lock so that processes starting together migrate once. Returns what ran (empty when up to date).
+ * lock so that processes starting together migrate once. Returns what ran (empty when up to date,
+ * found out without taking a write lock).
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
+  // Reading which are applied takes no write lock: a database already up to date is not locked to find that out
+  // (another process's long write transaction would otherwise hold up every start).
+  const pending = await migrator(db).getMigrations().then((all) => all.some((info) => info.executedAt === undefined), () => true);
+  if (!pending) return [];
   return settle('database migration', await migrator(db).migrateToLatest());
 }
 

@@ -21,6 +21,8 @@ export interface SourceScheduleChanges {
   publishGapMs?: number | null;
   newestItemAt?: string | null;
   feedHints?: StoredFeedHints | null;
+  /** Another source's URL that this one's configured URL permanently redirects onto (null: not a duplicate). */
+  duplicateOf?: { sourceId: string; url: string } | null;
 }
 
 /** The scheduling state of a stored source, as the scheduler reads it. */
@@ -33,6 +35,8 @@ export interface SourceScheduleState {
   publishGapMs: number | null;
   newestItemAt: Timestamp | null;
   feedHints: StoredFeedHints | null;
+  /** The source whose URL the configured URL permanently redirects onto: not fetched (unless named). */
+  duplicateOf: string | null;
 }
 
 /** The source columns for `changes` (recordFetch merges them into its update of the source). */
@@ -47,6 +51,10 @@ export function scheduleColumns(changes: SourceScheduleChanges | undefined): Sou
   if (changes.publishGapMs !== undefined) columns.publish_gap_ms = changes.publishGapMs === null ? null : Math.round(changes.publishGapMs);
   if (changes.newestItemAt !== undefined) columns.newest_item_at = toOptionalTimestamp(changes.newestItemAt);
   if (changes.feedHints !== undefined) columns.feed_hints = changes.feedHints === null ? null : toJson(changes.feedHints);
+  if (changes.duplicateOf !== undefined) {
+    columns.duplicate_of = changes.duplicateOf?.sourceId ?? null;
+    columns.duplicate_url = changes.duplicateOf?.url ?? null;
+  }
   return columns;
 }
 
@@ -60,6 +68,7 @@ export function scheduleStateOf(row: SourceRow): SourceScheduleState {
     publishGapMs: row.publish_gap_ms === null ? null : Number(row.publish_gap_ms),
     newestItemAt: row.newest_item_at,
     feedHints: readFeedHints(row.feed_hints),
+    duplicateOf: row.duplicate_of !== null && row.duplicate_url === row.url ? row.duplicate_of : null,
   };
 }
 

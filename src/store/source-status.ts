@@ -15,6 +15,8 @@ export interface SourceStatus {
   gone: boolean;
   /** Where it is fetched instead, after a permanent redirect seen on consecutive fetches; null when not moved. */
   movedUrl: string | null;
+  /** The source whose URL this one permanently redirects onto (not fetched), else null. */
+  duplicateOf: string | null;
   lastFetchAt: Timestamp | null;
   lastSuccessAt: Timestamp | null;
   lastStatus: number | null;
@@ -45,6 +47,7 @@ export async function sourceStatuses(db: Kysely<Database>, now: Date = new Date(
       enabled: row.enabled === 1,
       gone: state.gone,
       movedUrl: state.fetchUrl === row.url ? null : state.fetchUrl,
+      duplicateOf: state.duplicateOf,
       lastFetchAt: row.last_fetch_at,
       lastSuccessAt: row.last_success_at,
       lastStatus: row.last_status,

@@ -40,6 +40,9 @@ export interface SourceTable {
   newest_item_at: Timestamp | null;
   /** JSON of what the feed last asked for (ttl, sy:*, skipHours/skipDays): kept across 304s and errors. */
   feed_hints: string | null;
+  /** The source whose URL this one permanently redirects onto: a duplicate, not fetched while `url` = `duplicate_url` (migration 0010). */
+  duplicate_of: string | null;
+  duplicate_url: string | null;
 }
 
 /** One row per fetch attempt, successful or not. */

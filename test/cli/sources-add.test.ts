@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.js';
+import { spawnCli } from '../scale/spawn-cli.js';
 import { startOrigin } from '../support/origin.js';
 import type { Origin } from '../support/origin.js';
 import { runCli } from './run-cli.js';
@@ -86,4 +87,26 @@ describe('feedloom sources add', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already configured as "example-posts"/);
   });
+
+  it('refuses a URL with user:password@ before fetching it', async () => {
+    const url = origin.urlFor('/posts.xml').replace('http://', 'http://reader:s3cret@');
+    const result = await cli([url]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/credentials \(user:password@\) in a URL are refused/);
+    expect(origin.requestsTo('/posts.xml').some((r) => r.headers.authorization !== undefined)).toBe(false);
+  });
+
+  it('loses no edit when several processes add sources at once (lock, re-read, temporary file + rename)', async () => {
+    for (let round = 0; round < 3; round++) {
+      writeFileSync(file, initial);
+      const urls = ['a', 'b', 'c'].map((name) => {
+        origin.route(`/race-${round}-${name}.xml`, { body: rss(`Race ${round} ${name}`), headers: { 'content-type': 'application/rss+xml' } });
+        return origin.urlFor(`/race-${round}-${name}.xml`);
+      });
+      const processes = urls.map((url) => spawnCli(['sources', 'add', url], { FEEDLOOM_CONFIG: file }));
+      const codes = await Promise.all(processes.map((p) => p.exited));
+      expect(codes, processes.map((p) => p.stderr()).join('\n')).toEqual([0, 0, 0]);
+      expect(sources().map((s) => s.url).sort()).toEqual(['https://existing.example/feed', ...urls].sort());
+    }
+  }, 120_000);
 });

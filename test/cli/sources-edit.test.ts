@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.js';
+import { spawnCli } from '../scale/spawn-cli.js';
 import { runCli } from './run-cli.js';
 
 let folder: string;
@@ -36,10 +37,10 @@ describe('feedloom sources remove', () => {
     expect(readFileSync(file, 'utf8')).toBe(text.replace('    { "id": "a", "url": "https://a.example/feed" },\n', ''));
   });
 
-  it('refuses while a curated feed rule names it, saying what to do', async () => {
+  it('refuses while a curated feed rule names it, saying what to do, with exit 2 like every bad-config path', async () => {
     writeFileSync(file, text);
     const result = await cli(['remove', 'b']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('feeds[1] ("only-b") names "b" in match.sources: take it out of that rule first');
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
@@ -89,6 +90,20 @@ describe('feedloom sources import / export', () => {
     expect(readFileSync(file, 'utf8')).toBe('{"sources":[{"id":"lwn","url":"https://lwn.net/headlines/rss"},'
       + '{"id":"lwn-2","url":"https://lwn.net/other","title":"LWN","tags":["linux"]},{"id":"twice","url":"https://twice.example/feed","title":"Twice"}]}');
   });
+
+  it('ends quietly when its reader stops early (`sources import big.opml | head`): no EPIPE stack trace', async () => {
+    writeFileSync(file, '{}');
+    const outlines = Array.from({ length: 6_000 }, (_, i) => `<outline text="Feed ${i}" type="rss" xmlUrl="https://feeds.example/${i}.xml"/>`);
+    writeFileSync(path.join(folder, 'big.opml'), `<?xml version="1.0"?><opml version="2.0"><body>${outlines.join('\n')}</body></opml>`);
+    const child = spawnCli(['sources', 'import', path.join(folder, 'big.opml')], { FEEDLOOM_CONFIG: file });
+    // Like `head -n 1`: read the first chunk, then close the pipe.
+    await new Promise<void>((resolve) => child.child.stdout?.once('data', () => resolve()));
+    child.child.stdout?.destroy();
+    const code = await child.exited;
+    expect(child.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(parseConfig(readFileSync(file, 'utf8'), file).sources).toHaveLength(6_000);
+  }, 60_000);
 
   it('refuses a file that is not OPML', async () => {
     writeFileSync(file, '{}');

@@ -18,7 +18,9 @@ beforeAll(async () => {
   origin.route('/ok', { body: rss, headers: { 'content-type': 'application/rss+xml' } });
   origin.route('/broken', { status: 500 });
   origin.route('/gone', { status: 410 });
-  origin.route('/old', { status: 301, headers: { location: '/ok' } });
+  // Moved to a URL no other source has (onto another source's URL it would be a duplicate instead).
+  origin.route('/old', { status: 301, headers: { location: '/new-home' } });
+  origin.route('/new-home', { body: rss, headers: { 'content-type': 'application/rss+xml' } });
   folder = mkdtempSync(path.join(tmpdir(), 'feedloom-sources-list-'));
 });
 afterAll(async () => {
@@ -53,7 +55,7 @@ for (const dialect of DIALECTS) {
       expect(byId.get('ok')?.lastSuccessAt).not.toBeNull();
       expect(Date.parse(byId.get('ok')?.nextFetchAt ?? '')).toBeGreaterThan(Date.now());
       expect(byId.get('broken')).toMatchObject({ errorStreak: 1, lastSuccessAt: null });
-      expect(byId.get('old')?.movedUrl).toBe(origin.urlFor('/ok'));
+      expect(byId.get('old')?.movedUrl).toBe(origin.urlFor('/new-home'));
 
       const table = await runCli(['sources', 'list'], { env, cwd: folder });
       const lines = table.stdout.split('\n');
@@ -61,7 +63,7 @@ for (const dialect of DIALECTS) {
       expect(lines.find((l) => l.startsWith('broken'))).toMatch(/failing \(HTTP_STATUS\)\s+never\s+1\s+0\s+in \d+m/);
       expect(lines.find((l) => l.startsWith('never'))).toMatch(/new\s+never\s+0\s+0\s+due$/);
       expect(lines.find((l) => l.startsWith('gone '))).toMatch(/gone\s+never\s+1\s+0\s+-$/);
-      expect(table.stdout).toContain(`note: old moved permanently to ${origin.urlFor('/ok')}`);
+      expect(table.stdout).toContain(`note: old moved permanently to ${origin.urlFor('/new-home')}`);
       expect(table.stdout).toContain('note: gone answered 410 Gone');
     });
   });

@@ -38,7 +38,7 @@ describe('describeConfig', () => {
     expect(describeConfig(config)).toEqual([
       'site: "Cloud News" at https://news.example (en), WebSub hubs: https://hub.example/',
       'schedule: tick "*/2 * * * *", poll every 1h by default (between 10m and 12h)',
-      'fetch: 4 at once, 1 per host, timeout 15s, at most 5 MiB per feed, private networks allowed',
+      'fetch: 4 at once, 1 per host, timeout 15s, at most 5 MiB per feed, private networks allowed, proxy from HTTP(S)_PROXY / NO_PROXY if set',
       'retention: keep every item; stories within 3d',
       'sources: 3 enabled, 1 disabled',
       '  by tag: linux 2, news 1; untagged 1',

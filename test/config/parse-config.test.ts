@@ -101,7 +101,7 @@ describe('parseConfig: one problem, reported at its exact path', () => {
     ['per-host limit above the global one', edit((c) => { c.root['fetch'] = { concurrency: 4, perHostConcurrency: 6 }; }),
       'fetch.perHostConcurrency: must not be more than concurrency (4)'],
     ['bad cron tick', edit((c) => { c.root['schedule'] = { tick: '61 * * * *' }; }),
-      'schedule.tick: not a cron expression: "61" is not a valid minute ("61" is not a number from 0 to 59)'],
+      'schedule.tick: not a cron expression node-cron can run (61 is a invalid expression for minute); e.g. "*/5 * * * *"'],
     ['default interval below the minimum', edit((c) => { c.root['schedule'] = { minInterval: '2h' }; }),
       'schedule.defaultInterval: must not be shorter than minInterval (2h)'],
     ['default interval above the maximum', edit((c) => { c.root['schedule'] = { maxInterval: '10m' }; }),
@@ -158,7 +158,7 @@ describe('parseConfig: one problem, reported at its exact path', () => {
   it('allows "$schema" at the top level only', () => {
     expect(problemLines({ $schema: './feeds.schema.json', ...base() })).toEqual([]);
     expect(problemLines(edit((c) => { c.source(0)['$schema'] = 'x'; }))).toEqual([
-      'sources[0].$schema: unknown key (expected one of: id, url, title, siteUrl, tags, interval, priority, enabled, allowPrivateNetworks)',
+      'sources[0].$schema: unknown key (expected one of: id, url, title, siteUrl, tags, interval, priority, enabled, allowPrivateNetworks, auth)',
     ]);
   });
 
@@ -191,7 +191,7 @@ describe('parseConfig: many problems at once', () => {
     const problems = problemsIn(text);
     expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.path}: ${problem.message}`)).toEqual([
       '2:3 schedule.defaultInterval: must not be shorter than minInterval (2h)',
-      '2:38 schedule.tick: not a cron expression: expected 5 fields (minute hour day month weekday) or 6 (with seconds), got 2',
+      '2:38 schedule.tick: not a cron expression node-cron can run (expected 5 or 6 fields but got 2); e.g. "*/5 * * * *"',
       '5:7 sources[1].id: duplicate id "lwn": sources[0] has it already',
       '5:20 sources[1].url: not an http(s) URL',
       '5:51 sources[1].intervall: unknown key (did you mean "interval"?)',

@@ -1,22 +1,20 @@
-import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchFeed } from '../../src/fetch/index.js';
 import { sanitizeHtml } from '../../src/normalise/html/index.js';
 import { parseFeed } from '../../src/parse/index.js';
-import { startOrigin } from '../support/origin.js';
 import type { Origin } from '../support/origin.js';
-import { loadCorpus, readCorpusFile } from './corpus.js';
+import { loadCorpus } from './corpus.js';
 import { DEVIATIONS } from './deviations.js';
-import { classify, formatReport, passRate, tallies } from './report.js';
+import { classify, failureLines, formatReport, passRate, tallies, writeReport } from './report.js';
 import type { CaseResult } from './report.js';
-import { responseHeaders, runCase, servedPath } from './run-case.js';
+import { runCase, startCorpusOrigin } from './run-case.js';
 import type { Feedloom } from './run-case.js';
 
 /**
  * The lowest acceptable pass rate over the applicable checks (pass / (pass + fail + crash)); set
  * to what is measured, raised as feedloom improves (the lead's call). See README.md here.
  */
-const FLOOR = 0.98;
+const FLOOR = 0.989;
 
 /** Set CONFORMANCE_REPORT=file.json to write every outcome; CONFORMANCE_VERBOSE=1 to print each failure. */
 const REPORT_FILE = process.env.CONFORMANCE_REPORT;
@@ -40,10 +38,7 @@ describe('feedparser conformance corpus', () => {
   let origin: Origin;
 
   beforeAll(async () => {
-    origin = await startOrigin();
-    for (const entry of corpus.filter((e) => e.input === 'http')) {
-      origin.route(servedPath(entry), { body: readCorpusFile(entry), headers: responseHeaders(entry) });
-    }
+    origin = await startCorpusOrigin(corpus);
   });
 
   afterAll(async () => {
@@ -60,18 +55,9 @@ describe('feedparser conformance corpus', () => {
       formatReport(results),
       ...DEVIATIONS.map((d) => `deviation ${d.id}: ${d.why}`),
     ];
-    if (VERBOSE) {
-      for (const { entry, outcome, deviation } of results) {
-        if (outcome.status === 'pass' || outcome.status === 'not-applicable') continue;
-        lines.push(`${deviation ? `DEV(${deviation})` : outcome.status.toUpperCase()} ${entry.path}: ${entry.expect}\n    ${outcome.detail}`);
-      }
-    }
+    if (VERBOSE) lines.push(...failureLines(results));
     console.log(lines.join('\n'));
-    if (REPORT_FILE) {
-      const rows = results.map(({ entry, outcome, deviation }) => ({ path: entry.path, expect: entry.expect, ...outcome, deviation }));
-      writeFileSync(REPORT_FILE, JSON.stringify(rows, null, 1));
-    }
-
+    if (REPORT_FILE) writeReport(REPORT_FILE, results);
     expect(results).toHaveLength(corpus.length);
     expect(passRate(total)).toBeGreaterThanOrEqual(FLOOR);
   }, 600_000);

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { folderOf } from './corpus.js';
 import type { CorpusEntry } from './corpus.js';
 import { deviationFor } from './deviations.js';
@@ -77,4 +78,19 @@ export function formatReport(results: CaseResult[]): string {
   const header = `${'folder'.padEnd(28)}${['files', 'pass', 'fail', 'crash', 'n/a', 'dev'].map((h) => h.padStart(6)).join('')}${'pass %'.padStart(9)}`;
   const lines = [header, ...[...folders].map(([name, tally]) => row(name, tally)), row('TOTAL', total)];
   return lines.join('\n');
+}
+
+/** One line per check that neither passed nor was inapplicable, with why (CONFORMANCE_VERBOSE=1). */
+export function failureLines(results: CaseResult[]): string[] {
+  return results
+    .filter(({ outcome }) => outcome.status !== 'pass' && outcome.status !== 'not-applicable')
+    .map(({ entry, outcome, deviation }) => {
+      const detail = 'detail' in outcome ? outcome.detail : '';
+      return `${deviation ? `DEV(${deviation})` : outcome.status.toUpperCase()} ${entry.path}: ${entry.expect}\n    ${detail}`;
+    });
+}
+
+/** Write every outcome as JSON (CONFORMANCE_REPORT=file). */
+export function writeReport(file: string, results: CaseResult[]): void {
+  writeFileSync(file, JSON.stringify(results.map(({ entry, outcome, deviation }) => ({ path: entry.path, expect: entry.expect, ...outcome, deviation })), null, 1));
 }

@@ -4,9 +4,14 @@ import type { ParseInput } from '../../src/parse/index.js';
 import type { FetchResult, ParsedFeed } from '../../src/model/index.js';
 import { expectFor, readCorpusFile, upstreamText } from './corpus.js';
 import type { CorpusEntry } from './corpus.js';
+import { startOrigin } from '../support/origin.js';
+import type { Origin } from '../support/origin.js';
 import { notAFeedResult, toFeedparserResult } from './feedparser-result.js';
 import type { HttpFacts, SanitizeHtml } from './feedparser-result.js';
+import { parseJsonResult } from './parse-json-result.js';
+import type { ParseJson } from './parse-json-result.js';
 import { check } from './pyexpr.js';
+import { representationFor } from './representations.js';
 import type { CheckOutcome, PyMapping } from './pyexpr.js';
 
 /** What the harness needs from feedloom: the parse stage, the sanitiser and (for `http` cases) the fetch stage. */
@@ -74,4 +79,48 @@ export async function runCase(entry: CorpusEntry, feedloom: Feedloom, originUrl?
   } catch (error) {
     return { status: 'crash', detail: `while evaluating: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** What the `parse --jsonl` view needs: one input's bytes (or fetched response) to its `parse` JSON line. */
+export interface FeedloomJson {
+  /** The JSON `parse` prints for these bytes (`ok: false` with `error` when it is not a feed). */
+  parseJson(input: ParseInput): ParseJson;
+  fetch(url: string): Promise<FetchResult>;
+}
+
+/**
+ * One corpus file as `feedloom parse --jsonl FILE` (or `URL`, for `http` cases) sees it — the raw bytes,
+ * no upstream decoding — mapped strictly from the printed JSON, and its Expect line evaluated.
+ */
+export async function runCaseAsJson(entry: CorpusEntry, feedloom: FeedloomJson, originUrl?: string): Promise<{ outcome: CaseOutcome; representation?: string }> {
+  const expression = expectFor(entry, originUrl);
+  let json: ParseJson;
+  try {
+    if (entry.input === 'http') {
+      if (!originUrl) throw new Error('http case without an origin');
+      json = feedloom.parseJson(parseInputFrom(await feedloom.fetch(`${originUrl}${servedPath(entry)}`)));
+    } else {
+      json = feedloom.parseJson({ body: readCorpusFile(entry) });
+    }
+  } catch (error) {
+    return { outcome: { status: 'crash', detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } };
+  }
+  try {
+    const outcome = check(expression, parseJsonResult(json));
+    if (outcome.status !== 'fail') return { outcome };
+    const said = json.error ?? json.warnings?.join(' | ');
+    const representation = representationFor(expression, parseJsonResult(json, { emptyTextPresent: true }));
+    return { outcome: said ? { ...outcome, detail: `${outcome.detail} [${said}]` } : outcome, ...(representation ? { representation } : {}) };
+  } catch (error) {
+    return { outcome: { status: 'crash', detail: `while evaluating: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+}
+
+/** A local origin serving every `http` case of the corpus under its upstream path, with its `Header:` lines. */
+export async function startCorpusOrigin(corpus: readonly CorpusEntry[]): Promise<Origin> {
+  const origin = await startOrigin();
+  for (const entry of corpus.filter((e) => e.input === 'http')) {
+    origin.route(servedPath(entry), { body: readCorpusFile(entry), headers: responseHeaders(entry) });
+  }
+  return origin;
 }

@@ -58,17 +58,34 @@ describe('fetchFeed: a plain GET', () => {
     expect(sent[0]?.headers['if-modified-since']).toBeUndefined();
   });
 
-  it('sends Basic credentials from the URL, and keeps them out of the recorded URLs of errors', async () => {
+  it('sends a source\'s Basic credentials to its own origin only, never to a redirect elsewhere', async () => {
+    const basic = `Basic ${Buffer.from('reader:s3cret').toString('base64')}`;
     origin.route('/private.xml', (req, res) => {
-      const ok = req.headers.authorization === `Basic ${Buffer.from('reader:s3cret').toString('base64')}`;
+      const ok = req.headers.authorization === basic;
       res.writeHead(ok ? 200 : 401).end(ok ? FEED : 'no');
     });
+    const auth = { username: 'reader', password: 's3cret' };
+    expect((await fetchFeed(testRequest(origin.urlFor('/private.xml'), { auth }), harness().options)).status).toBe(200);
+    const other = await startOrigin();
+    try {
+      other.route('/elsewhere.xml', { body: FEED });
+      origin.route('/moved.xml', redirect(other.urlFor('/elsewhere.xml')));
+      await fetchFeed(testRequest(origin.urlFor('/moved.xml'), { auth }), harness().options);
+      expect(origin.requestsTo('/moved.xml')[0]?.headers.authorization).toBe(basic);
+      expect(other.requestsTo('/elsewhere.xml')[0]?.headers.authorization).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses a URL carrying user:password@ (BAD_URL) without sending anything or echoing the password', async () => {
+    origin.route('/private.xml', { body: FEED });
     const url = origin.urlFor('/private.xml').replace('http://', 'http://reader:s3cret@');
-    expect((await fetchFeed(testRequest(url), harness().options)).status).toBe(200);
-    const wrong = url.replace('s3cret', 'wrong');
-    const error = await fetchFeed(testRequest(wrong), harness().options).catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ code: 'HTTP_STATUS', status: 401 });
-    expect(String((error as Error).message)).not.toContain('wrong');
+    const error = await fetchFeed(testRequest(url), harness().options).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'BAD_URL' });
+    expect((error as Error).message).toMatch(/credentials \(user:password@\) in the URL are refused/);
+    expect((error as Error).message).not.toContain('s3cret');
+    expect(origin.requestsTo('/private.xml')).toHaveLength(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedEntry, ParsedFeed } from '../../src/model/index.js';
 import { itemIdentity, normaliseFeed, normaliseItem } from '../../src/normalise/index.js';
+import { parseFeed } from '../../src/parse/index.js';
 
 function entry(changes: Partial<ParsedEntry>): ParsedEntry {
   return { links: [], content: [], authors: [], contributors: [], categories: [], enclosures: [], ...changes };
@@ -86,5 +87,16 @@ describe('normaliseFeed', () => {
       },
       items: [expect.objectContaining({ id: 'x' })],
     });
+  });
+});
+
+describe('an RSS guid that is a permalink', () => {
+  const item = (guid: string) => normaliseFeed(parseFeed({ body: Buffer.from(`<rss version="2.0"><channel><title>t</title><item><title>a</title>${guid}</item></channel></rss>`) })).items[0];
+
+  it('is the item\'s link when it has none (isPermaLink absent or true), never when isPermaLink="false" or it is no URL', () => {
+    expect(item('<guid>https://example.org/a</guid>')?.url).toBe('https://example.org/a');
+    expect(item('<guid isPermaLink="true">https://example.org/b</guid>')?.url).toBe('https://example.org/b');
+    expect(item('<guid isPermaLink="false">https://example.org/c</guid>')?.url).toBeNull();
+    expect(item('<guid>12345</guid>')?.url).toBeNull();
   });
 });

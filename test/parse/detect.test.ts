@@ -10,7 +10,8 @@ const parse = (text: string, contentType?: string) => parseFeed({ body: Buffer.f
 describe('format detection', () => {
   it.each([
     ['<rss version="2.0"><channel/></rss>', 'rss2.0', '2.0'],
-    ['<rss><channel/></rss>', 'rss2.0', undefined],
+    // No version: plain "rss", as feedparser says.
+    ['<rss><channel/></rss>', 'rss', undefined],
     ['<rss version="0.91"><channel/></rss>', 'rss0.91', '0.91'],
     ['<rss version="0.92"><channel/></rss>', 'rss0.92', '0.92'],
     ['<rss version="0.93"><channel/></rss>', 'rss0.93', '0.93'],

@@ -16,7 +16,9 @@ const NOT_FEEDS: Record<string, string> = {
 
 /** The manifest's format names, in ParsedFeed's terms. */
 function expectedFormat(manifestFormat: string): FeedFormat {
-  if (manifestFormat.startsWith('rss2.0')) return 'rss2.0'; // includes "rss2.0 (no version attribute)"
+  // An <rss> without a version attribute is plain "rss", as feedparser says (its items are counted as RSS's).
+  if (manifestFormat.includes('no version attribute')) return 'rss';
+  if (manifestFormat.startsWith('rss2.0')) return 'rss2.0';
   return manifestFormat.replace(/^jsonfeed/, 'json') as FeedFormat;
 }
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config/index.js';
-import { fetchFeed, withConnectionPool } from '../../fetch/index.js';
+import { fetchFeed, proxySettings, withConnectionPool } from '../../fetch/index.js';
 import { formatPassSummary, runClaimedPass } from '../../ingest/index.js';
-import type { IngestSettings, IngestTarget, PassSummary } from '../../ingest/index.js';
+import type { ConfiguredOverrides, IngestSettings, PassSummary } from '../../ingest/index.js';
 import { UsageError } from '../../model/index.js';
 import { leaseLengthMs, leaseOwner, shutdownSignal } from '../../schedule/index.js';
 import { dueSources, purgeItems, retentionCutoff, syncSources } from '../../store/index.js';
@@ -17,13 +17,15 @@ import type { CliIo } from '../io.js';
 import { createLogger, parseLogLevel } from '../../log/index.js';
 import { createProgress } from '../progress.js';
 
-/** The pass-wide settings from the config. */
-export function ingestSettings(config: Config): IngestSettings {
+/** The pass-wide settings from the config (and the environment's HTTP_PROXY / HTTPS_PROXY / NO_PROXY). */
+export function ingestSettings(config: Config, env: Record<string, string | undefined> = {}): IngestSettings {
+  const proxy = proxySettings(config.fetch.proxy, env);
   return {
     userAgent: config.fetch.userAgent,
     timeoutMs: config.fetch.timeoutMs,
     maxBytes: config.fetch.maxBytes,
     allowPrivateNetworks: config.fetch.allowPrivateNetworks,
+    ...(proxy.http || proxy.https ? { proxy } : {}),
     defaultIntervalMs: config.schedule.defaultIntervalMs,
     minIntervalMs: config.schedule.minIntervalMs,
     maxIntervalMs: config.schedule.maxIntervalMs,
@@ -51,8 +53,10 @@ function checkNamedSources(ids: string[], config: Config): void {
 }
 
 /** A source's configured overrides, as a claimed pass looks them up. */
-export function configuredOverrides(config: Config): (id: string) => Pick<IngestTarget, 'intervalMs' | 'allowPrivateNetworks'> | undefined {
-  const byId = new Map(config.sources.map((s) => [s.id, { intervalMs: s.intervalMs, allowPrivateNetworks: s.allowPrivateNetworks }]));
+export function configuredOverrides(config: Config): (id: string) => ConfiguredOverrides | undefined {
+  const byId = new Map(config.sources.map((s): [string, ConfiguredOverrides] => [
+    s.id, { intervalMs: s.intervalMs, allowPrivateNetworks: s.allowPrivateNetworks, ...(s.auth ? { auth: s.auth } : {}) },
+  ]));
   return (id) => byId.get(id);
 }
 
@@ -95,7 +99,7 @@ any source failed; 2 on bad usage or config.`,
       const logger = createLogger(parseLogLevel(io.env['LOG_LEVEL']), (line) => io.stderr.write(line));
       // Sources on one host share kept-alive connections for the length of the pass.
       const summary = await withConnectionPool((pool) => runClaimedPass(
-        ingestSettings(config),
+        ingestSettings(config, io.env),
         { db: handle.db, fetch: (request) => fetchFeed(request, { pool }), tagger: compileVendorTagger(config.vendors) },
         {
           concurrency: config.fetch.concurrency,

@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../../config/index.js';
 import type { Config } from '../../config/index.js';
-import { fetchFeed } from '../../fetch/index.js';
+import { fetchFeed, proxySettings } from '../../fetch/index.js';
 import type { NormalisedFeed } from '../../model/index.js';
 import { FeedloomError, toFeedloomError } from '../../model/index.js';
 import { normaliseFeed } from '../../normalise/index.js';
@@ -18,7 +18,11 @@ import { optionalConfig } from '../context.js';
 /** The bytes of one input and what they are said to be. */
 type Loaded = ParseInput;
 
-async function load(input: string, options: { contentType?: string; base?: string; allowPrivate: boolean }, config: Config | undefined): Promise<Loaded> {
+async function load(
+  input: string,
+  options: { contentType?: string; base?: string; allowPrivate: boolean; env: Record<string, string | undefined> },
+  config: Config | undefined,
+): Promise<Loaded> {
   if (/^https?:\/\//i.test(input)) {
     const fetchSettings = config?.fetch ?? DEFAULTS.fetch;
     const result = await fetchFeed({
@@ -27,6 +31,7 @@ async function load(input: string, options: { contentType?: string; base?: strin
       timeoutMs: fetchSettings.timeoutMs,
       maxBytes: fetchSettings.maxBytes,
       allowPrivateNetworks: options.allowPrivate || (config?.fetch.allowPrivateNetworks ?? false),
+      proxy: proxySettings(config?.fetch.proxy ?? null, options.env),
     });
     const fetched = parseInputFrom(result);
     return { ...fetched, ...(options.contentType ? { contentType: options.contentType } : {}), ...(options.base ? { url: options.base } : {}) };
@@ -81,6 +86,20 @@ export function parseJson(feed: NormalisedFeed): Record<string, unknown> {
   };
 }
 
+/**
+ * The `parse` JSON of one loaded input: the normalised feed, or `ok: false` with the error (and the
+ * charset the bytes were read with, which is worth knowing even when they were not a feed).
+ */
+export function parseOutput(loaded: ParseInput, input?: string): Record<string, unknown> {
+  try {
+    return parseJson(normaliseFeed(parseFeed(loaded)));
+  } catch (thrown) {
+    const error = toFeedloomError(thrown);
+    const message = input === undefined || error.message.includes(input) ? error.message : `${input}: ${error.message}`;
+    return { ok: false, encoding: decodeDocument(loaded.body, loaded.contentType).encoding, error: `${error.code}: ${message}` };
+  }
+}
+
 /** `feedloom parse FILE_OR_URL...`: print the normalised feed as JSON. */
 export const parseCommand: Command = {
   name: 'parse',
@@ -104,27 +123,24 @@ output is one JSON object; with several, a JSON array; with --jsonl, one line pe
     const contentType = stringOption(args, 'content-type');
     const base = stringOption(args, 'base');
     if (base !== undefined && !URL.canParse(base)) throw new FeedloomError('USAGE', `parse: --base ${base}: not an absolute URL`);
-    const options = { ...(contentType ? { contentType } : {}), ...(base ? { base } : {}), allowPrivate: flag(args, 'allow-private-networks') };
+    const options = { ...(contentType ? { contentType } : {}), ...(base ? { base } : {}), allowPrivate: flag(args, 'allow-private-networks'), env: io.env };
     const outputs: Record<string, unknown>[] = [];
     let failures = 0;
     const inputs = await expandInputs(args.positionals);
     for (const input of inputs) {
-      let loaded: Loaded | undefined;
+      let json: Record<string, unknown>;
       try {
-        loaded = await load(input, options, config);
-        const feed = normaliseFeed(parseFeed(loaded));
-        const json = parseJson(feed);
-        if (jsonl) io.stdout.write(`${JSON.stringify({ input, ...json })}\n`);
-        else outputs.push(json);
+        json = parseOutput(await load(input, options, config), input);
       } catch (thrown) {
         const error = toFeedloomError(thrown);
-        failures++;
-        const message = error.message.includes(input) ? error.message : `${input}: ${error.message}`;
-        // Which charset the bytes were read with is worth knowing even when they were not a feed.
-        const encoding = loaded ? decodeDocument(loaded.body, loaded.contentType).encoding : undefined;
-        if (jsonl) io.stdout.write(`${JSON.stringify({ input, ok: false, ...(encoding ? { encoding } : {}), error: `${error.code}: ${message}` })}\n`);
-        else io.stderr.write(`feedloom parse: ${message}\n`);
+        json = { ok: false, error: `${error.code}: ${error.message.includes(input) ? error.message : `${input}: ${error.message}`}` };
       }
+      if (json['ok'] !== true) {
+        failures++;
+        if (!jsonl) io.stderr.write(`feedloom parse: ${String(json['error']).replace(/^[A-Z_]+: /, '')}\n`);
+      }
+      if (jsonl) io.stdout.write(`${JSON.stringify({ input, ...json })}\n`);
+      else if (json['ok'] === true) outputs.push(json);
     }
     if (!jsonl && outputs.length > 0) {
       io.stdout.write(`${JSON.stringify(inputs.length === 1 && args.positionals.length === 1 ? outputs[0] : outputs, null, 2)}\n`);

@@ -23,7 +23,7 @@ claiming, finish the sources in flight, release leases, close the server and the
   async run(args, io) {
     const address = listenAddress({ host: stringOption(args, 'host'), port: stringOption(args, 'port') }, io.env);
     return runService(io, 'run', async ({ config, logger, handle, onStop }) => {
-      const worker = await startWorker({ db: handle.db, file: configFile(io), config, logger, role: 'run' });
+      const worker = await startWorker({ db: handle.db, file: configFile(io), config, logger, role: 'run', env: io.env });
       onStop(() => worker.stop());
       const { server, url } = await startHttp(() => worker.config(), handle, logger, address);
       // Registered last, stopped first: no new requests while the worker finishes its sources.

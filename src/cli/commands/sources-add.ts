@@ -1,13 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
-import { appendSources, deriveSourceId, discoverFeeds, httpUrlProblem, isSlug, writeConfigText } from '../../config/index.js';
-import type { Config, DiscoveredFeed, SourceEntry } from '../../config/index.js';
-import { fetchFeed } from '../../fetch/index.js';
+import { appendSources, deriveSourceId, editConfigFile, httpUrlProblem, isSlug } from '../../config/index.js';
+import type { Config, SourceEntry } from '../../config/index.js';
+import { fetchFeed, proxySettings } from '../../fetch/index.js';
 import { parseInputFrom } from '../../ingest/index.js';
-import { FeedloomError, UsageError } from '../../model/index.js';
-import type { FetchResult, NormalisedFeed } from '../../model/index.js';
+import { FeedloomError, NotAFeedError, UsageError } from '../../model/index.js';
+import type { FetchResult, LinkedFeed, NormalisedFeed } from '../../model/index.js';
 import { normaliseFeed } from '../../normalise/index.js';
-import { decodeDocument, parseFeed } from '../../parse/index.js';
+import { parseFeed } from '../../parse/index.js';
 import type { CliIo } from '../io.js';
 
 /** What the operator gave `sources add`. */
@@ -21,19 +20,19 @@ export interface AddRequest {
 }
 
 /** A fetched URL: a feed, or a page and the feeds it links to. */
-type Probe = { kind: 'feed'; response: FetchResult; feed: NormalisedFeed } | { kind: 'page'; response: FetchResult; feeds: DiscoveredFeed[] };
+type Probe = { kind: 'feed'; response: FetchResult; feed: NormalisedFeed } | { kind: 'page'; response: FetchResult; feeds: LinkedFeed[] };
 
-async function probe(url: string, config: Config): Promise<Probe> {
+async function probe(url: string, config: Config, io: CliIo): Promise<Probe> {
   const response = await fetchFeed({
     url, userAgent: config.fetch.userAgent, timeoutMs: config.fetch.timeoutMs, maxBytes: config.fetch.maxBytes,
-    allowPrivateNetworks: config.fetch.allowPrivateNetworks,
+    allowPrivateNetworks: config.fetch.allowPrivateNetworks, proxy: proxySettings(config.fetch.proxy, io.env),
   });
   try {
     return { kind: 'feed', response, feed: normaliseFeed(parseFeed(parseInputFrom(response))) };
   } catch (error) {
     if (!(error instanceof FeedloomError) || error.code !== 'NOT_A_FEED') throw error;
-    const text = decodeDocument(response.body, response.contentType).text;
-    return { kind: 'page', response, feeds: discoverFeeds(text, response.finalUrl) };
+    // The parse stage names the feeds a web page links to (and none for anything else that is not a feed).
+    return { kind: 'page', response, feeds: error instanceof NotAFeedError ? error.linkedFeeds ?? [] : [] };
   }
 }
 
@@ -52,7 +51,7 @@ async function prompt(count: number, io: CliIo): Promise<number | undefined> {
 
 /** The feed URL to add: `request.url` itself, or the one chosen among the feeds an HTML page advertises. */
 async function chooseFeed(request: AddRequest, config: Config, io: CliIo): Promise<{ url: string; feed: NormalisedFeed }> {
-  const first = await probe(request.url, config);
+  const first = await probe(request.url, config, io);
   if (first.kind === 'feed') return { url: first.response.permanentRedirect ?? request.url, feed: first.feed };
   if (first.feeds.length === 0) throw new FeedloomError('NOT_A_FEED', `${request.url} is not a feed and links to no feed (<link rel="alternate">)`);
   io.stdout.write(`${request.url} is a web page; it links to ${first.feeds.length} feed${first.feeds.length === 1 ? '' : 's'}:\n`);
@@ -61,7 +60,7 @@ async function chooseFeed(request: AddRequest, config: Config, io: CliIo): Promi
   if (pick === undefined) throw new UsageError(`sources add: choose one of the ${first.feeds.length} feeds with --pick N`);
   const chosen = first.feeds[pick - 1];
   if (chosen === undefined) throw new UsageError(`sources add: --pick ${pick}: choose 1 to ${first.feeds.length}`);
-  const second = await probe(chosen.url, config);
+  const second = await probe(chosen.url, config, io);
   if (second.kind !== 'feed') throw new FeedloomError('NOT_A_FEED', `${chosen.url} (linked from ${request.url}) is not a feed`);
   return { url: second.response.permanentRedirect ?? chosen.url, feed: second.feed };
 }
@@ -76,18 +75,22 @@ export async function addSource(request: AddRequest, config: Config, file: strin
   const taken = new Set(config.sources.map((s) => s.id));
   if (request.id !== undefined && taken.has(request.id)) throw new UsageError(`sources add: --id ${request.id}: a source already has that id`);
   const { url, feed } = await chooseFeed(request, config, io);
-  const existing = config.sources.find((s) => s.url === url);
-  if (existing !== undefined) throw new UsageError(`sources add: ${url} is already configured as "${existing.id}"`);
   const title = request.title ?? (feed.feed.title || undefined);
   const siteUrl = feed.feed.link && httpUrlProblem(feed.feed.link) === undefined ? feed.feed.link : undefined;
-  const entry: SourceEntry = {
-    id: deriveSourceId({ ...(request.id !== undefined ? { preferred: request.id } : {}), ...(title !== undefined ? { title } : {}), url }, taken),
-    url,
-    ...(title !== undefined ? { title } : {}),
-    ...(siteUrl !== undefined ? { siteUrl } : {}),
-    ...(request.tags.length > 0 ? { tags: request.tags } : {}),
-  };
-  const text = await readFile(file, 'utf8');
-  await writeConfigText(file, appendSources(text, [entry]));
+  // Checked again on the file as it is now, under its lock: another `sources add` may have written meanwhile.
+  const { entry } = await editConfigFile(file, (text, current) => {
+    const existing = current.sources.find((s) => s.url === url);
+    if (existing !== undefined) throw new UsageError(`sources add: ${url} is already configured as "${existing.id}"`);
+    const ids = new Set(current.sources.map((s) => s.id));
+    if (request.id !== undefined && ids.has(request.id)) throw new UsageError(`sources add: --id ${request.id}: a source already has that id`);
+    const added: SourceEntry = {
+      id: deriveSourceId({ ...(request.id !== undefined ? { preferred: request.id } : {}), ...(title !== undefined ? { title } : {}), url }, ids),
+      url,
+      ...(title !== undefined ? { title } : {}),
+      ...(siteUrl !== undefined ? { siteUrl } : {}),
+      ...(request.tags.length > 0 ? { tags: request.tags } : {}),
+    };
+    return { text: appendSources(text, [added]), entry: added };
+  });
   io.stdout.write(`added "${entry.id}": ${url}${title ? ` (${title})` : ''}, ${feed.items.length} items listed now; a running worker picks it up on its next tick\n`);
 }

@@ -6,12 +6,13 @@ import { openDatabase } from '../database.js';
 import { configuredSources } from './ingest.js';
 
 /** A source's one-word state, as `sources list` shows it. */
-export type SourceState = 'ok' | 'new' | 'failing' | 'gone' | 'moved' | 'fetching' | 'disabled' | 'removed';
+export type SourceState = 'ok' | 'new' | 'failing' | 'gone' | 'duplicate' | 'moved' | 'fetching' | 'disabled' | 'removed';
 
 function stateOf(status: SourceStatus, configured: boolean): SourceState {
   if (!configured) return 'removed';
   if (!status.enabled) return 'disabled';
   if (status.gone) return 'gone';
+  if (status.duplicateOf !== null) return 'duplicate';
   if (status.leasedBy !== null) return 'fetching';
   if (status.lastFetchAt === null) return 'new';
   if (status.errorStreak > 0) return 'failing';
@@ -60,11 +61,14 @@ export async function listSources(config: Config, io: CliIo, json: boolean): Pro
   const body = rows.map((r) => [
     r.id, r.url, r.status === 'failing' ? `failing (${r.lastErrorCode ?? '?'})` : r.status, relativeTime(r.lastSuccessAt, now, 'never'),
     String(r.errorStreak), String(r.itemsLast7Days),
-    r.status === 'gone' || r.status === 'disabled' || r.status === 'removed' ? '-' : nextCheck(r.nextFetchAt, now),
+    ['gone', 'duplicate', 'disabled', 'removed'].includes(r.status) ? '-' : nextCheck(r.nextFetchAt, now),
   ]);
   io.stdout.write(`${table([header, ...body])}\n`);
   for (const r of rows) {
     if (r.movedUrl !== null && r.status !== 'removed') io.stdout.write(`note: ${r.id} moved permanently to ${r.movedUrl}: fetched there now; update its url in the config\n`);
+    if (r.status === 'duplicate') {
+      io.stdout.write(`note: ${r.id} permanently redirects onto the URL of "${r.duplicateOf ?? '?'}": a duplicate, not fetched; remove one of the two from the config\n`);
+    }
     if (r.status === 'gone') io.stdout.write(`note: ${r.id} answered 410 Gone: disabled until its url changes in the config\n`);
   }
 }

@@ -65,9 +65,9 @@ reloads it. Stored items of removed sources stay.`,
         ...(id !== undefined ? { id } : {}), ...(title !== undefined ? { title } : {}), ...(pick !== undefined ? { pick } : {}),
       }, config, file, io);
     } else if (sub === 'remove') {
-      await removeSourceCommand(argument(args.positionals, 'a source id', 'remove ID'), config, file, io);
+      await removeSourceCommand(argument(args.positionals, 'a source id', 'remove ID'), file, io);
     } else if (sub === 'import') {
-      await importSources(argument(args.positionals, 'an OPML file', 'import FILE.opml'), config, file, io, flag(args, 'json'));
+      await importSources(argument(args.positionals, 'an OPML file', 'import FILE.opml'), file, io, flag(args, 'json'));
     } else {
       if (args.positionals.length > 1) throw new UsageError('sources export: takes no arguments');
       exportSources(config, io);

@@ -40,6 +40,8 @@ export interface WorkerOptions {
   onConfig?: (config: Config) => void;
   /** Watch the config file (default true); SIGHUP reloads it either way. */
   watch?: boolean;
+  /** The environment (HTTP_PROXY, HTTPS_PROXY, NO_PROXY); none when absent. */
+  env?: Record<string, string | undefined>;
 }
 
 /** How often a worker purges items older than the retention period. */
@@ -66,7 +68,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     const current = config;
     // Sources on one host share kept-alive connections for the length of the pass.
     const summary = await withConnectionPool((pool) => runClaimedPass(
-      ingestSettings(current),
+      ingestSettings(current, options.env),
       { db, fetch: (request) => fetchFeed(request, { pool }), tagger },
       {
         concurrency: current.fetch.concurrency, perHostConcurrency: current.fetch.perHostConcurrency, owner,
@@ -144,7 +146,7 @@ signal exits at once). Logs go to stderr (LOG_LEVEL=debug|info|warn|error).`,
   options: {},
   async run(_args, io) {
     return runService(io, 'worker', async ({ config, logger, handle, onStop }) => {
-      const worker = await startWorker({ db: handle.db, file: configFile(io), config, logger, role: 'worker' });
+      const worker = await startWorker({ db: handle.db, file: configFile(io), config, logger, role: 'worker', env: io.env });
       onStop(() => worker.stop());
     });
   },

@@ -116,7 +116,12 @@ export function atomText(el: XmlElement, atom10: boolean): ParsedText {
   const rawType = looseAttr(el, 'type');
   const type = atomTextType(rawType);
   const mode = looseAttr(el, 'mode')?.trim().toLowerCase();
-  if (mode === 'base64' || isBinaryType(rawType)) return construct(el, decodeBase64(textContent(el)), type);
+  if (mode === 'base64' || isBinaryType(rawType)) {
+    const decoded = decodeBase64(textContent(el));
+    // Nothing (or a binary type) says what the decoded bytes are: markup is read as HTML (then sanitised), as for RSS.
+    const undeclared = rawType === undefined || isBinaryType(rawType);
+    return construct(el, decoded, undeclared && looksLikeHtml(decoded) ? 'html' : type);
+  }
   if (type === 'xhtml') {
     const div = atom10 ? wrappingDiv(el) : undefined;
     return construct(el, innerXml(div ?? el), 'xhtml');

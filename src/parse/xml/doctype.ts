@@ -45,12 +45,23 @@ function literalValue(value: string): string {
   });
 }
 
+/** A parameter entity naming one of W3C's published character entity sets (XHTML's Latin-1, symbols ...): benign. */
+const W3C_ENTITY_SET = /^PUBLIC\s+["']-\/\/W3C\/\/ENTITIES /i;
+
+/** What an internal subset declared beyond simple entities. */
+interface SubsetState {
+  /** Parameter entities that name a W3C entity set: they declare HTML's entities. */
+  entitySets: Set<string>;
+}
+
 /** Read `<!ENTITY>` declarations of an internal subset starting at `i`; returns the index after `]`. */
-function readInternalSubset(text: string, i: number, entities: Map<string, string>, warnings: Warnings): number {
+function readInternalSubset(text: string, i: number, entities: Map<string, string>, warnings: Warnings, state: SubsetState): number {
   while (i < text.length) {
     const c = text[i];
     if (c === ']') return i + 1;
     if (c !== '<') {
+      const reference = c === '%' ? /^%([^\s;%]+);/.exec(text.slice(i, i + 200)) : null;
+      if (reference && !state.entitySets.has(reference[1] ?? '')) warnings.add(`DTD references parameter entity %${reference[1] ?? ''};: ignored`);
       i++;
       continue;
     }
@@ -64,6 +75,10 @@ function readInternalSubset(text: string, i: number, entities: Map<string, strin
     if (m) {
       const [, parameter, name = '', dq, sq, external] = m;
       const value = dq ?? sq;
+      // Kept, not refused: nothing in a DTD is fetched or expanded beyond the limits, but the document says so.
+      if (parameter && external && W3C_ENTITY_SET.test(external.trim())) state.entitySets.add(name);
+      else if (parameter) warnings.add(`DTD declares parameter entity %${name};: ignored (parameter entities are never expanded)`);
+      else if (external) warnings.add(`DTD declares external entity &${name}; (${external.trim().replace(/\s+/g, ' ')}): never fetched; references to it stay undefined`);
       // External entities are never fetched; a reference to one is reported as undefined.
       if (!external && !parameter && value !== undefined && !entities.has(name)) {
         if (entities.size >= MAX_DTD_ENTITIES) warnings.add(`more than ${MAX_DTD_ENTITIES} DTD entities; the rest are ignored`);
@@ -96,21 +111,42 @@ function skipProlog(text: string, i: number): number {
 
 /**
  * Find the DOCTYPE declaration in the prolog, collect its simple internal entities (external ones are
- * never fetched), and blank it out so the XML parser never sees it.
+ * never fetched), and blank it out so the XML parser never sees it. What a hostile DTD tries (external
+ * entities, parameter entities, a second DOCTYPE) is kept harmless and reported in `warnings`.
  */
 export function readDoctype(text: string, warnings: Warnings): DoctypeInfo {
   const entities = new Map<string, string>();
-  const start = skipProlog(text, 0);
-  if (text.slice(start, start + 9).toUpperCase() !== '<!DOCTYPE') return { text, entities, declaresHtmlEntities: false };
+  let start = skipProlog(text, 0);
+  if (!isDoctype(text, start)) return { text, entities, declaresHtmlEntities: false };
+  const first = readOne(text, start, entities, warnings);
+  let blanked = first.text;
+  // A second DOCTYPE is not XML; it is blanked out too (its entities are not read), and said.
+  for (start = skipProlog(blanked, first.end); isDoctype(blanked, start); start = skipProlog(blanked, start)) {
+    const line = blanked.slice(0, start).split('\n').length;
+    warnings.add(`a second DOCTYPE declaration (line ${line}): ignored`);
+    const extra = readOne(blanked, start, new Map(), warnings);
+    blanked = extra.text;
+    start = extra.end;
+  }
+  return { text: blanked, rootName: first.rootName, entities, declaresHtmlEntities: first.declaresHtmlEntities };
+}
+
+function isDoctype(text: string, at: number): boolean {
+  return text.slice(at, at + 9).toUpperCase() === '<!DOCTYPE';
+}
+
+/** Read the DOCTYPE at `start` (entities into `entities`) and blank it out; `end` is where it ended. */
+function readOne(text: string, start: number, entities: Map<string, string>, warnings: Warnings): { text: string; end: number; rootName?: string; declaresHtmlEntities: boolean } {
   const nameMatch = /^<!DOCTYPE\s+([^\s[>]+)/i.exec(text.slice(start, start + 200));
   let i = start + 9;
   let quote = '';
+  const state: SubsetState = { entitySets: new Set() };
   for (; i < text.length; i++) {
     const c = text[i];
     if (quote) {
       if (c === quote) quote = '';
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '[') i = readInternalSubset(text, i + 1, entities, warnings) - 1;
+    else if (c === '[') i = readInternalSubset(text, i + 1, entities, warnings, state) - 1;
     else if (c === '>') break;
   }
   const end = Math.min(i + 1, text.length);
@@ -118,8 +154,8 @@ export function readDoctype(text: string, warnings: Warnings): DoctypeInfo {
   const externalId = declaration.split('[')[0] ?? '';
   return {
     text: text.slice(0, start) + declaration.replace(/[^\n]/g, ' ') + text.slice(end),
-    rootName: nameMatch?.[1],
-    entities,
-    declaresHtmlEntities: HTML_ENTITY_DTD.test(externalId),
+    end,
+    ...(nameMatch?.[1] ? { rootName: nameMatch[1] } : {}),
+    declaresHtmlEntities: HTML_ENTITY_DTD.test(externalId) || state.entitySets.size > 0,
   };
 }

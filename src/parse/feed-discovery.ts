@@ -1,12 +1,8 @@
+import type { LinkedFeed } from '../model/index.js';
 import { tokenizeHtml } from '../normalise/html/tokenizer.js';
 
 /** A feed an HTML page advertises with `<link rel="alternate">`. */
-export interface DiscoveredFeed {
-  /** Absolute URL. */
-  url: string;
-  title?: string;
-  type: string;
-}
+export type DiscoveredFeed = LinkedFeed;
 
 const FEED_TYPES = new Set([
   'application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/feed+json',
@@ -15,15 +11,16 @@ const FEED_TYPES = new Set([
 
 /**
  * The feeds an HTML page links to with `<link rel="alternate" type="...feed type..." href>`, in page
- * order, each once, resolved against `<base href>` and the page URL. Only http(s) URLs are kept.
+ * order, each once, resolved against `<base href>` and the page URL (absolute ones only when it is not known).
+ * Only http(s) URLs are kept.
  */
-export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
+export function discoverFeeds(html: string, pageUrl: string | undefined): DiscoveredFeed[] {
   let base = pageUrl;
   const found: DiscoveredFeed[] = [];
   const seen = new Set<string>();
   const resolve = (href: string): string | undefined => {
     try {
-      const url = new URL(href.trim(), base);
+      const url = base === undefined ? new URL(href.trim()) : new URL(href.trim(), base);
       return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
     } catch {
       return undefined;
