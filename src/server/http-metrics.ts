@@ -1,4 +1,4 @@
-import type { MetricFamily, Sample } from './prometheus-text.js';
+import type { MetricFamily, Sample } from '../metrics/index.js';
 import { ROUTE_LABELS } from './route-label.js';
 import type { RouteLabel } from './route-label.js';
 

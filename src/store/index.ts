@@ -39,3 +39,8 @@ export { purgeItems, retentionCutoff } from './retention.js';
 export type { PurgeResult } from './retention.js';
 export { countTombstones, withoutTombstoned } from './tombstones.js';
 export type { Tombstone } from './tombstones.js';
+export { indexItems } from './search-index.js';
+export { searchItems } from './search-items.js';
+export type { SearchHitRow, SearchItemsPage, SearchItemsQuery, SearchOrder } from './search-items.js';
+export { passesSince, recordPass } from './ingest-passes.js';
+export type { IngestPass } from './ingest-passes.js';

@@ -74,6 +74,7 @@ the others. Sources are claimed with a lease, so an ingest next to a running wor
 fetches a source twice at once; a source another process is fetching is skipped. SIGTERM/SIGINT: no new source
 starts, the ones in flight finish. Exit 0 when the pass ran, 1 when it could not run or, with --strict, when
 any source failed; 2 on bad usage or config.`,
+  logs: true,
   options: {
     all: { type: 'boolean', help: 'every enabled source, due or not' },
     source: { type: 'string', multiple: true, valueName: 'ID', help: 'only this source (repeatable; fetched even if gone)' },

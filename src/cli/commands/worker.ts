@@ -141,6 +141,7 @@ taken over), fetches and stores them, and purges items older than retention.days
 reloaded when feeds.config.json changes or on SIGHUP; a broken edit is logged and the last good config kept.
 SIGTERM/SIGINT: no new source starts, the ones in flight finish, leases are released, exit 0 (a second
 signal exits at once). Logs go to stderr (LOG_LEVEL=debug|info|warn|error).`,
+  logs: true,
   options: {},
   async run(_args, io) {
     return runService(io, 'worker', async ({ config, logger, handle, onStop }) => {
