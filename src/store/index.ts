@@ -44,3 +44,5 @@ export { searchItems } from './search-items.js';
 export type { SearchHitRow, SearchItemsPage, SearchItemsQuery, SearchOrder } from './search-items.js';
 export { passesSince, recordPass } from './ingest-passes.js';
 export type { IngestPass } from './ingest-passes.js';
+export { itemsPerSourceDay, itemsStoredPerHour, recentAttempts, widestStories } from './status-reads.js';
+export type { Buckets, FetchAttempt } from './status-reads.js';
