@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/index.js';
+import { ATTEMPT_SLOTS } from '../publish/index.js';
 import type { SourceActivity, SourceHealth, StatusOverview } from '../publish/index.js';
 import { itemsPerSourceDay, itemsStoredPerHour, passesSince, recentAttempts, widestStories } from '../store/index.js';
 import type { Database } from '../store/index.js';
@@ -7,12 +8,15 @@ import { entriesOf, sourcesHealth } from './site-data.js';
 
 /** Days of items per source the charts show. */
 export const CHART_DAYS = 30;
-/** Fetch attempts per source the charts show. */
-export const CHART_ATTEMPTS = 48;
+/** Fetch attempts per source the charts show: as many as the chart has places. */
+export const CHART_ATTEMPTS = ATTEMPT_SLOTS;
 /** Hours of items stored the overview shows. */
 export const CHART_HOURS = 48;
 /** Stories in "widest coverage this week". */
 export const WIDEST_STORIES = 10;
+
+/** Passes the overview charts at most (the newest): a worker on a one-minute tick makes 1,440 a day. */
+export const MAX_PASSES = 240;
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -42,7 +46,7 @@ export async function statusOverview(db: Kysely<Database>, config: Config, now: 
   const from = new Date(thisHour - (CHART_HOURS - 1) * HOUR_MS);
   const [perHour, passes, widest] = await Promise.all([
     itemsStoredPerHour(db, from, new Date(thisHour + HOUR_MS)),
-    passesSince(db, new Date(now.getTime() - DAY_MS)),
+    passesSince(db, new Date(now.getTime() - DAY_MS), MAX_PASSES),
     widestStories(db, new Date(now.getTime() - 7 * DAY_MS), WIDEST_STORIES),
   ]);
   const entries = new Map((await entriesOf(db, config, widest.map((w) => w.id))).map((e) => [e.storyId, e]));

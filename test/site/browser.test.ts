@@ -108,4 +108,52 @@ describe.skipIf(!available)('the headlines site in headless Chromium', () => {
     expect(cspViolations).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('shows /status and /search on a 375 px screen: charts drawn, the search box submits, nothing wider than the screen, no CSP violation', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
+    await context.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/.test(m.text()) && !/^Loading the image 'http:/.test(m.text())) cspViolations.push(m.text());
+    });
+    const width = () => page.evaluate('document.documentElement.scrollWidth');
+
+    await page.goto(`${base}/`);
+    await page.locator('nav a', { hasText: 'Status' }).first().click();
+    await page.waitForURL(/\/status$/);
+    // The hourly chart, the passes (none recorded by this pass: a line says so) and two charts per source.
+    const charts = page.locator('svg.chart');
+    expect(await charts.count()).toBe(1 + FEEDS.length * 2);
+    const box = await charts.first().boundingBox();
+    expect(box?.width).toBeGreaterThan(250);
+    expect(box?.height).toBeGreaterThan(20);
+    expect(await charts.first().locator('rect.bar').count()).toBe(48);
+    expect(await width()).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(ARTEFACTS, 'status-phone.png'), fullPage: true });
+
+    // Search from the box in the header, as a person would: type, press Enter.
+    const input = page.locator('form.search input[name="q"]');
+    await input.fill('AWS');
+    await input.press('Enter');
+    await page.waitForURL(/\/search\?q=AWS$/);
+    const results = page.locator('li.entry');
+    expect(await results.count()).toBeGreaterThan(0);
+    expect(await page.locator('li.entry mark').count()).toBeGreaterThan(0);
+    expect(await width()).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(ARTEFACTS, 'search-phone.png'), fullPage: false });
+
+    // A malformed query gets its message, not an error page.
+    await input.fill('"unbalanced');
+    await input.press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    await expect(page.locator('[role="alert"]').textContent()).resolves.toMatch(/unbalanced quote/);
+
+    await page.goto(`${base}/sources`);
+    expect(await page.locator('svg.chart').count()).toBe(FEEDS.length * 2);
+    expect(await width()).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(ARTEFACTS, 'sources-phone.png'), fullPage: true });
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

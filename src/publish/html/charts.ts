@@ -15,15 +15,19 @@ const HEIGHT = 40;
 /**
  * A small bar chart as inline SVG, drawn on the server: one `<rect class="bar">` per value (a zero draws a
  * one-unit stub, so every point is there to hover), scaled to the largest value, stretched to its box by CSS.
- * `label` says what it shows, for screen readers (`role="img"`) and as its `<title>`.
+ * `label` says what it shows, for screen readers (`role="img"`) and as its `<title>`. With `slots` more than the
+ * bars, the bars sit at the right (the newest end) of that many places, so that a new source's few attempts are
+ * not drawn as one wide block.
  */
-export function barChart(bars: readonly Bar[], label: string): SafeHtml {
-  const width = Math.max(1, bars.length * (BAR + GAP) - GAP);
+export function barChart(bars: readonly Bar[], label: string, slots = bars.length): SafeHtml {
+  const places = Math.max(slots, bars.length);
+  const offset = places - bars.length;
+  const width = Math.max(1, places * (BAR + GAP) - GAP);
   const max = Math.max(0, ...bars.map((b) => b.value));
   const rects = bars.map((bar, i) => {
     const h = max > 0 && bar.value > 0 ? Math.max(2, Math.round((bar.value / max) * HEIGHT * 10) / 10) : 1;
     const tone = bar.tone ? ` ${bar.tone}` : '';
-    return html`<rect class="bar${tone}" x="${i * (BAR + GAP)}" y="${HEIGHT - h}" width="${BAR}" height="${h}"><title>${bar.label}</title></rect>`;
+    return html`<rect class="bar${tone}" x="${(offset + i) * (BAR + GAP)}" y="${HEIGHT - h}" width="${BAR}" height="${h}"><title>${bar.label}</title></rect>`;
   });
   return html`<svg class="chart" viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="img" aria-label="${label}"><title>${label}</title>${rects}</svg>`;
 }

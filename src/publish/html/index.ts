@@ -15,6 +15,7 @@ export { renderSearchPage, markedHtml } from './search-page.js';
 export type { MarkedText, SearchHitView, SearchPageInput, SearchView } from './search-page.js';
 export { renderStatusPage } from './status-page.js';
 export type { PassPoint, StatusOverview, StatusPageInput } from './status-page.js';
+export { ATTEMPT_SLOTS } from './source-activity.js';
 export type { AttemptPoint, SourceActivity } from './source-activity.js';
 export { barChart } from './charts.js';
 export type { Bar } from './charts.js';

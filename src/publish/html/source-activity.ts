@@ -22,6 +22,9 @@ export interface SourceActivity {
   errorStreak: number;
 }
 
+/** Places in an attempts chart: a source with fewer attempts so far fills them from the right. */
+export const ATTEMPT_SLOTS = 48;
+
 const TONES = { ok: 'ok', not_modified: 'nm', error: 'err' } as const;
 const RESULT_TEXT = { ok: 'fetched', not_modified: 'not modified', error: 'failed' } as const;
 
@@ -40,7 +43,7 @@ export function attemptsChart(source: SourceActivity): SafeHtml {
     label: `${a.startedAt.slice(0, 16).replace('T', ' ')} UTC: ${RESULT_TEXT[a.result]}${a.code ? ` (${a.code})` : ''} in ${a.durationMs} ms`,
   }));
   const failed = source.attempts.filter((a) => a.result === 'error').length;
-  return barChart(bars, `${source.id}: last ${source.attempts.length} fetch attempts by duration, ${failed} failed`);
+  return barChart(bars, `${source.id}: last ${source.attempts.length} fetch attempts by duration, ${failed} failed`, ATTEMPT_SLOTS);
 }
 
 /** Both charts with their captions, and the error streak said plainly. */

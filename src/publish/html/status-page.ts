@@ -5,7 +5,7 @@ import { barChart, shareBar } from './charts.js';
 import { timeTag } from './components.js';
 import { renderPage } from './layout.js';
 import { externalLink, siteLink } from './link.js';
-import { activityFigure } from './source-activity.js';
+import { activityFigure, ATTEMPT_SLOTS } from './source-activity.js';
 import type { SourceActivity } from './source-activity.js';
 import { status } from './sources-page.js';
 import type { SourceHealth } from './sources-page.js';
@@ -52,7 +52,7 @@ function passesChart(passes: readonly PassPoint[]): SafeHtml {
     label: `${p.startedAt.slice(0, 16).replace('T', ' ')} UTC: ${p.sources} source${p.sources === 1 ? '' : 's'}, ${p.failed} failed, ${(p.durationMs / 1000).toFixed(1)} s`,
   }));
   const slowest = Math.max(...passes.map((p) => p.durationMs));
-  return html`${barChart(bars, `${passes.length} passes in the last day by duration; the slowest took ${(slowest / 1000).toFixed(1)} s`)}`;
+  return barChart(bars, `${passes.length} passes in the last day by duration; the slowest took ${(slowest / 1000).toFixed(1)} s`, ATTEMPT_SLOTS);
 }
 
 function widestList(widest: StatusOverview['widest'], site: SiteInfo): SafeHtml {
