@@ -1,10 +1,8 @@
 import { stemmer } from 'stemmer';
+import type { MarkedText } from '../model/index.js';
 
-/** A highlighted stretch of text: `[start, end)` offsets of each matched word. */
-export interface Marked {
-  text: string;
-  marks: [number, number][];
-}
+/** A highlighted stretch of text (see MarkedText). */
+export type Marked = MarkedText;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 

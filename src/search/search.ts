@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { searchItems } from '../store/index.js';
 import type { Database, SearchOrder } from '../store/index.js';
 import { Highlighter } from './highlight.js';
-import type { Marked } from './highlight.js';
+import type { SearchHit } from '../model/index.js';
 import { parseQuery } from './parse-query.js';
 
 /** Results per page. */
@@ -10,19 +10,6 @@ export const SEARCH_PAGE_SIZE = 20;
 /** The last page a search may ask for: deep pages cost a scan and nobody reads them. */
 export const MAX_SEARCH_PAGE = 50;
 
-/** One result: the story's best-matching item, its title and a snippet of its text with the matched words marked. */
-export interface SearchHit {
-  storyId: number;
-  itemId: number;
-  title: Marked;
-  snippet: Marked;
-  url: string | null;
-  source: { id: string; title: string; siteUrl: string | null };
-  /** ISO 8601, when the item is ordered at. */
-  published: string | null;
-  /** How many sources carried the story. */
-  storySources: number;
-}
 
 /** What a search found, or why it did not run. */
 export type SearchResult =

@@ -65,6 +65,21 @@ describe.skipIf(!available)('the headlines site in headless Chromium', () => {
     mkdirSync(ARTEFACTS, { recursive: true });
   }, 60_000);
 
+  /** A phone-sized page without JavaScript that reaches only our server, and the CSP violations it reports. */
+  async function phone(width: number, height: number) {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height } });
+    // Only our server is reachable: images in feed content point at publishers, and tests never leave 127.0.0.1.
+    await context.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      // Feed images over plain http are refused by `img-src https:` on purpose; anything else the CSP blocks
+      // (our own style, a script, the search form) would be a bug.
+      if (m.type() === 'error' && /Content Security Policy/.test(m.text()) && !/^Loading the image 'http:/.test(m.text())) cspViolations.push(m.text());
+    });
+    return { context, page, cspViolations };
+  }
+
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -74,16 +89,7 @@ describe.skipIf(!available)('the headlines site in headless Chromium', () => {
   });
 
   it('shows headlines on a phone without JavaScript, navigates the archive to a story, and breaks no CSP rule', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
-    // Only our server is reachable: images in feed content point at publishers, and tests never leave 127.0.0.1.
-    await context.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-    const page = await context.newPage();
-    const cspViolations: string[] = [];
-    page.on('console', (m) => {
-      // Feed images over plain http are refused by `img-src https:` on purpose; anything else the CSP blocks
-      // (our own style, a script) would be a bug.
-      if (m.type() === 'error' && /Content Security Policy/.test(m.text()) && !/^Loading the image 'http:/.test(m.text())) cspViolations.push(m.text());
-    });
+    const { context, page, cspViolations } = await phone(390, 844);
     await page.goto(`${base}/`);
     await expect(page.title()).resolves.toContain('Hosting & Cloud Headlines');
     const headlines = page.locator('li.entry h2 a');
@@ -110,13 +116,7 @@ describe.skipIf(!available)('the headlines site in headless Chromium', () => {
   }, 60_000);
 
   it('shows /status and /search on a 375 px screen: charts drawn, the search box submits, nothing wider than the screen, no CSP violation', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
-    await context.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-    const page = await context.newPage();
-    const cspViolations: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy/.test(m.text()) && !/^Loading the image 'http:/.test(m.text())) cspViolations.push(m.text());
-    });
+    const { context, page, cspViolations } = await phone(375, 812);
     const width = () => page.evaluate('document.documentElement.scrollWidth');
 
     await page.goto(`${base}/`);

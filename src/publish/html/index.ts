@@ -12,7 +12,7 @@ export { PAGE_CSP, PAGE_CSS, PAGE_STYLE_HASH } from './style.js';
 export { SafeHtml, escapeHtml, html, joinHtml, raw } from './template.js';
 export type { HtmlValue } from './template.js';
 export { renderSearchPage, markedHtml } from './search-page.js';
-export type { MarkedText, SearchHitView, SearchPageInput, SearchView } from './search-page.js';
+export type { SearchPageInput, SearchView } from './search-page.js';
 export { renderStatusPage } from './status-page.js';
 export type { PassPoint, StatusOverview, StatusPageInput } from './status-page.js';
 export { ATTEMPT_SLOTS } from './source-activity.js';

@@ -1,3 +1,4 @@
+import type { MarkedText, SearchHit } from '../../model/index.js';
 import type { SiteInfo } from '../site-info.js';
 import { sitePaths } from '../site-paths.js';
 import { httpUrl } from '../safe-url.js';
@@ -6,28 +7,12 @@ import { renderPage } from './layout.js';
 import { externalLink, siteLink } from './link.js';
 import { html, type SafeHtml } from './template.js';
 
-/** Text with marked stretches (`[start, end)` offsets), as search returns titles and snippets. */
-export interface MarkedText {
-  text: string;
-  marks: [number, number][];
-}
-
-/** One search result. */
-export interface SearchHitView {
-  storyId: number;
-  title: MarkedText;
-  snippet: MarkedText;
-  url: string | null;
-  source: { id: string; title: string; siteUrl: string | null };
-  published: string | null;
-  storySources: number;
-}
 
 /** What the search page shows: nothing asked yet, a refusal with its reason, or a page of results. */
 export type SearchView =
   | { kind: 'empty' }
   | { kind: 'refused'; query: string; message: string }
-  | { kind: 'results'; query: string; order: 'newest' | 'relevance'; page: number; pages: number; total: number; hits: SearchHitView[] };
+  | { kind: 'results'; query: string; order: 'newest' | 'relevance'; page: number; pages: number; total: number; hits: SearchHit[] };
 
 /** What the search page needs. */
 export interface SearchPageInput {
@@ -48,7 +33,7 @@ export function markedHtml(marked: MarkedText): SafeHtml {
   return html`${parts}`;
 }
 
-function hitItem(hit: SearchHitView, site: SiteInfo): SafeHtml {
+function hitItem(hit: SearchHit, site: SiteInfo): SafeHtml {
   const paths = sitePaths(site.baseUrl);
   const storyPath = paths.story(String(hit.storyId));
   const original = httpUrl(hit.url);
