@@ -1,15 +1,14 @@
 import type { Kysely } from 'kysely';
 import { searchItems } from '../store/index.js';
 import type { Database, SearchOrder } from '../store/index.js';
-import { Highlighter } from './highlight.js';
 import type { SearchHit } from '../model/index.js';
+import { Highlighter } from './highlight.js';
 import { parseQuery } from './parse-query.js';
 
 /** Results per page. */
 export const SEARCH_PAGE_SIZE = 20;
 /** The last page a search may ask for: deep pages cost a scan and nobody reads them. */
 export const MAX_SEARCH_PAGE = 50;
-
 
 /** What a search found, or why it did not run. */
 export type SearchResult =

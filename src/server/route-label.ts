@@ -43,6 +43,6 @@ export function siteRouteLabel(path: string, contentType: string): RouteLabel {
   if (/\.opml$/.test(path)) return 'opml';
   if (/\/archive(?:\/|$)/.test(path)) return 'archive';
   if (/\/stories\//.test(path)) return 'story';
-  if (/\/search$/.test(path)) return 'search';
+  if (/\/search$/.test(path) && !/\/feeds\//.test(path)) return 'search';
   return 'page';
 }
