@@ -99,15 +99,23 @@ function runChild(args: string[], env: Record<string, string>): Promise<ChildRun
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('exit', (code) => {
       const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? 0);
-      if (code !== 0) process.stderr.write(stderr.split('\n').filter((l) => !l.includes('source ingested')).join('\n'));
+      if (code !== 0) process.stderr.write(stderr.split('\n').filter((l) => !l.includes('"msg":"fetched"')).join('\n'));
       resolve({ code, stdout, stderr, maxRssKb: rss, ms: performance.now() - started });
     });
   });
 }
 
-/** Items/s over the first and the last SPAN items stored, from the per-source "source ingested" debug lines. */
+/** One JSON log line of a finished fetch (`fetched` at debug, `fetch failed: …` at warn): when, and how many items were new. */
+function fetchEvent(line: string): { at: number; items: number } | undefined {
+  if (!line.startsWith('{')) return undefined;
+  const event = JSON.parse(line) as { time?: string; msg?: string; new?: number };
+  if (event.msg !== 'fetched' && !event.msg?.startsWith('fetch failed')) return undefined;
+  return { at: Date.parse(event.time ?? ''), items: Number(event.new ?? 0) };
+}
+
+/** Items/s over the first and the last SPAN items stored, from the per-source fetch log lines (JSON, under a pipe). */
 function throughput(stderr: string): { first: number; last: number } | undefined {
-  const events = [...stderr.matchAll(/^(\S+) debug source ingested .*\bnew=(\d+)/gm)].map((m) => ({ at: Date.parse(m[1] ?? ''), items: Number(m[2]) }));
+  const events = stderr.split('\n').flatMap((line) => fetchEvent(line) ?? []);
   if (events.length < 2) return undefined;
   const rate = (list: typeof events) => {
     const items = list.slice(1).reduce((n, e) => n + e.items, 0);

@@ -7,6 +7,7 @@ import * as fetchTotals from './0005_fetch_totals.js';
 import * as dropUnusedItemIndexes from './0006_drop_unused_item_indexes.js';
 import * as vendorRoles from './0007_vendor_roles.js';
 import * as storyEngine from './0008_story_engine.js';
+import * as searchStatus from './0009_search_status.js';
 import * as duplicateSources from './0010_duplicate_sources.js';
 
 /**
@@ -22,6 +23,6 @@ export const migrations: Record<string, Migration> = {
   '0006_drop_unused_item_indexes': dropUnusedItemIndexes,
   '0007_vendor_roles': vendorRoles,
   '0008_story_engine': storyEngine,
-  // 0009 and 0011 are taken by other branches.
+  '0009_search_status': searchStatus,
   '0010_duplicate_sources': duplicateSources,
 };

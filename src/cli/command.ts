@@ -25,6 +25,8 @@ export interface Command {
   /** Extra lines for `feedloom <name> --help`. */
   description?: string;
   options: Record<string, OptionSpec>;
+  /** Its stderr is its log (run, serve, worker, ingest): in JSON log format its failure is a JSON log line too. */
+  logs?: boolean;
   /** Runs the command; resolves to the exit code (0 done, 1 ran but failed, 2 bad usage/config). */
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }

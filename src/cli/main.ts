@@ -31,7 +31,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     return await command.run(args, io);
   } catch (error) {
-    return reportError(error, io, `feedloom ${command.name}`);
+    return reportError(error, io, `feedloom ${command.name}`, command.logs === true);
   }
 }
 

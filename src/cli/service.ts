@@ -1,5 +1,4 @@
 import type { Config } from '../config/index.js';
-import { createLogger, parseLogLevel } from '../log/index.js';
 import type { Logger } from '../log/index.js';
 import { shutdownSignal } from '../schedule/index.js';
 import type { DatabaseHandle } from '../store/index.js';
@@ -7,6 +6,7 @@ import { EXIT } from './command.js';
 import { requireConfig } from './context.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './io.js';
+import { cliLogger } from './logger.js';
 
 /** What a long-running role starts with. */
 export interface ServiceContext {
@@ -34,7 +34,7 @@ function aborted(signal: AbortSignal): Promise<void> {
  */
 export async function runService(io: CliIo, role: string, start: (context: ServiceContext) => Promise<void>): Promise<number> {
   const config = await requireConfig(io);
-  const logger = createLogger(parseLogLevel(io.env['LOG_LEVEL']), (line) => io.stderr.write(line));
+  const logger = cliLogger(io);
   const handle = await openDatabase(io);
   const stop = shutdownSignal({ onRepeat: () => process.exit(130) });
   const stoppers: (() => Promise<void>)[] = [];

@@ -1,2 +1,2 @@
-export { createLogger, parseLogLevel } from './logger.js';
-export type { LogFields, Logger, LogLevel } from './logger.js';
+export { createLogger, parseLogFormat, parseLogLevel } from './logger.js';
+export type { LogFields, LogFormat, Logger, LogLevel, LogValue } from './logger.js';

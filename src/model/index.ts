@@ -24,3 +24,4 @@ export type {
 export * from './errors.js';
 export type { CoverageEntry, CuratedEntry, CuratedFeed, EntrySource, VendorMention, VendorRole } from './curated-feed.js';
 export type { KeyHit, KeyQuery, StoryAssigner, StoryInput, StoryMatchRecord, StoryMember, StoryPort } from './story-port.js';
+export type { MarkedText, SearchHit } from './search-hit.js';

@@ -20,6 +20,10 @@ export interface SitePaths {
   sources: string;
   /** `/sources.opml` */
   opml: string;
+  /** `/status`: the operator's overview. */
+  status: string;
+  /** `/search`, and `/search?q=…&page=n` for a query. */
+  search(query?: string, page?: number): string;
   /** Turn one of these paths into an absolute URL. */
   absolute(path: string): string;
 }
@@ -42,6 +46,11 @@ export function sitePaths(baseUrl: string): SitePaths {
     story: (id) => at(`/stories/${seg(id)}`),
     sources: at('/sources'),
     opml: at('/sources.opml'),
+    status: at('/status'),
+    search: (query, page = 1) => {
+      if (query === undefined) return at('/search');
+      return at(`/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}`);
+    },
     absolute: (path) => new URL(path, base.origin).href,
   };
 }

@@ -20,6 +20,8 @@ export async function runClaimLoop<T>(options: ClaimLoopOptions<T>): Promise<voi
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   let drained = false;
+  // Pieces finished so far: one that finishes while a claim is under way may free a slot that claim did not see.
+  let finished = 0;
   const start = (item: T): void => {
     const task: Promise<void> = options.work(item).then(
       () => undefined,
@@ -28,6 +30,7 @@ export async function runClaimLoop<T>(options: ClaimLoopOptions<T>): Promise<voi
       },
     ).finally(() => {
       inFlight.delete(task);
+      finished += 1;
       drained = false;
     });
     inFlight.add(task);
@@ -37,9 +40,10 @@ export async function runClaimLoop<T>(options: ClaimLoopOptions<T>): Promise<voi
     const free = concurrency - inFlight.size;
     if (!stopping && !drained && free > 0) {
       try {
+        const before = finished;
         const batch = await options.claim(free);
         for (const item of batch) start(item);
-        drained = batch.length === 0;
+        drained = batch.length === 0 && finished === before;
         if (!drained) continue;
       } catch (error) {
         failure ??= { error };

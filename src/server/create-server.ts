@@ -114,7 +114,9 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
         ifNoneMatch: header(request.headers['if-none-match']),
         ifModifiedSince: header(request.headers['if-modified-since']),
       };
-      const result = await serveSite(site, target.path, conditions, { csp, cache, digests });
+      const queryAt = request.url.indexOf('?');
+      const query = queryAt === -1 ? '' : request.url.slice(queryAt + 1);
+      const result = await serveSite(site, target.path, conditions, { csp, cache, digests }, query);
       if (result.error !== undefined) logger.error('render failed', { path: clip(target.path), error: oneLine(result.error) });
       return send(request, reply, result.route, result.response);
     },

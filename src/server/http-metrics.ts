@@ -1,4 +1,4 @@
-import type { MetricFamily, Sample } from './prometheus-text.js';
+import type { MetricFamily, Sample } from '../metrics/index.js';
 import { ROUTE_LABELS } from './route-label.js';
 import type { RouteLabel } from './route-label.js';
 
@@ -13,18 +13,25 @@ interface Histogram {
 
 /**
  * This process's HTTP counters: requests by route label and status, and a duration histogram by
- * route. Per process by nature; Prometheus scrapes each `serve` instance and sums.
+ * route. Per process by nature; Prometheus scrapes each `serve` instance and sums. Kept as plain cells,
+ * one per route and status (made on first use, then found by two map lookups of small keys, no string
+ * built or label set hashed), because they are counted on every request; prom-client formats them at
+ * scrape time (src/metrics).
  */
 export class HttpMetrics {
-  private readonly requests = new Map<string, { route: RouteLabel; status: number; count: number }>();
+  private readonly requests = new Map<RouteLabel, Map<number, { count: number }>>();
   private readonly durations = new Map<RouteLabel, Histogram>();
 
   /** Count one finished request. */
   observe(route: RouteLabel, status: number, seconds: number): void {
-    const key = `${route} ${status}`;
-    const entry = this.requests.get(key);
-    if (entry === undefined) this.requests.set(key, { route, status, count: 1 });
-    else entry.count += 1;
+    let byStatus = this.requests.get(route);
+    if (byStatus === undefined) {
+      byStatus = new Map();
+      this.requests.set(route, byStatus);
+    }
+    const cell = byStatus.get(status);
+    if (cell === undefined) byStatus.set(status, { count: 1 });
+    else cell.count += 1;
 
     let histogram = this.durations.get(route);
     if (histogram === undefined) {
@@ -41,7 +48,8 @@ export class HttpMetrics {
   /** The counters as metric families, routes in a stable order. */
   families(): MetricFamily[] {
     const order = (route: RouteLabel): number => ROUTE_LABELS.indexOf(route);
-    const requestSamples: Sample[] = [...this.requests.values()]
+    const requestSamples: Sample[] = [...this.requests.entries()]
+      .flatMap(([route, byStatus]) => [...byStatus.entries()].map(([status, cell]) => ({ route, status, count: cell.count })))
       .sort((a, b) => order(a.route) - order(b.route) || a.status - b.status)
       .map((e) => ({ labels: { route: e.route, status: String(e.status) }, value: e.count }));
     const durationSamples: Sample[] = [];

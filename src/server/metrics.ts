@@ -3,8 +3,8 @@ import type { Database, StoreMetrics } from '../store/index.js';
 import { readStoreMetrics } from '../store/index.js';
 import { withDeadline } from './deadline.js';
 import type { HttpMetrics } from './http-metrics.js';
-import { formatExposition, PROMETHEUS_CONTENT_TYPE } from './prometheus-text.js';
-import type { MetricFamily } from './prometheus-text.js';
+import { exposition, PROMETHEUS_CONTENT_TYPE } from '../metrics/index.js';
+import type { MetricFamily } from '../metrics/index.js';
 import type { PlainResponse } from './represent.js';
 import { NO_STORE } from './response-headers.js';
 
@@ -17,9 +17,16 @@ export function storeFamilies(metrics: StoreMetrics): MetricFamily[] {
       help: 'Fetch attempts recorded, by result (ok, not_modified, error) and code (error code, else HTTP status).',
       samples: metrics.fetches.map((f) => ({ labels: { result: f.result, code: f.code }, value: f.count })),
     },
-    { name: 'feedloom_items_seen_total', type: 'counter', help: 'Items found in fetched feeds, new or already stored.', samples: [{ value: metrics.itemsSeen }] },
-    { name: 'feedloom_items_new_total', type: 'counter', help: 'Items stored for the first time.', samples: [{ value: metrics.itemsNew }] },
-    { name: 'feedloom_items_updated_total', type: 'counter', help: 'Stored items rewritten because their content changed.', samples: [{ value: metrics.itemsUpdated }] },
+    {
+      name: 'feedloom_items_total', type: 'counter',
+      help: 'Items found in fetched feeds, by what storing them did: new (stored), updated (rewritten, its content changed), unchanged.',
+      samples: [
+        { labels: { outcome: 'new' }, value: metrics.itemsNew },
+        { labels: { outcome: 'updated' }, value: metrics.itemsUpdated },
+        { labels: { outcome: 'unchanged' }, value: Math.max(0, metrics.itemsSeen - metrics.itemsNew - metrics.itemsUpdated) },
+      ],
+    },
+    { name: 'feedloom_story_merges_total', type: 'counter', help: 'Times two stories were found to tell the same news and merged.', samples: [{ value: metrics.storyMerges }] },
     {
       name: 'feedloom_source_last_success_timestamp_seconds', type: 'gauge',
       help: 'When each enabled source was last fetched successfully (Unix seconds; 0 = never).',
@@ -58,7 +65,7 @@ export async function metricsResponse(db: Kysely<Database>, http: HttpMetrics, t
     name: 'feedloom_store_up', type: 'gauge', help: 'Whether the database answered this scrape (1) or not (0).',
     samples: [{ value: storeError === undefined ? 1 : 0 }],
   };
-  const text = formatExposition([...http.families(), up, ...store]);
+  const text = await exposition([...http.families(), up, ...store]);
   const response: PlainResponse = {
     status: 200,
     headers: { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': NO_STORE, 'x-content-type-options': 'nosniff' },

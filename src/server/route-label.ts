@@ -11,6 +11,7 @@ export type RouteLabel =
   | 'feed_json'
   | 'archive'
   | 'story'
+  | 'search'
   | 'opml'
   | 'health'
   | 'metrics'
@@ -19,7 +20,7 @@ export type RouteLabel =
 
 /** Every label, for exposition in a stable order. */
 export const ROUTE_LABELS: readonly RouteLabel[] = [
-  'page', 'feed_rss', 'feed_atom', 'feed_json', 'archive', 'story', 'opml', 'health', 'metrics', 'not_found', 'bad_request',
+  'page', 'feed_rss', 'feed_atom', 'feed_json', 'archive', 'story', 'search', 'opml', 'health', 'metrics', 'not_found', 'bad_request',
 ];
 
 const BY_MEDIA_TYPE: Readonly<Record<string, RouteLabel>> = {
@@ -42,5 +43,6 @@ export function siteRouteLabel(path: string, contentType: string): RouteLabel {
   if (/\.opml$/.test(path)) return 'opml';
   if (/\/archive(?:\/|$)/.test(path)) return 'archive';
   if (/\/stories\//.test(path)) return 'story';
+  if (/\/search$/.test(path) && !/\/feeds\//.test(path)) return 'search';
   return 'page';
 }

@@ -17,9 +17,9 @@ export interface SiteReply {
  * page. A render that throws becomes a plain 500 (no detail to the client) with the error
  * returned for the caller to log.
  */
-export async function serveSite(site: SiteHandler, path: string, request: RequestConditions, context: RepresentContext): Promise<SiteReply> {
+export async function serveSite(site: SiteHandler, path: string, request: RequestConditions, context: RepresentContext, query = ''): Promise<SiteReply> {
   try {
-    const rendered = await site.render(path);
+    const rendered = await site.render(path, query);
     if (rendered !== undefined) {
       return { response: await represent(rendered, request, context), route: siteRouteLabel(path, rendered.contentType) };
     }

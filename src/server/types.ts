@@ -21,8 +21,11 @@ export interface Rendered {
  * client sent it (percent-encoding kept), e.g. `/`, `/feeds/vmware.atom`, `/archive/2026/11/page/2`.
  */
 export interface SiteHandler {
-  /** The resource at `path`, or undefined when there is none (the server then answers `notFound`). */
-  render(path: string): Promise<Rendered | undefined>;
+  /**
+   * The resource at `path`, or undefined when there is none (the server then answers `notFound`). `query` is the
+   * request's query string without its `?` (empty when none): only a page that reads one, such as /search, uses it.
+   */
+  render(path: string, query?: string): Promise<Rendered | undefined>;
   /** The 404 page for `path` (its status is forced to 404). */
   notFound(path: string): Promise<Rendered>;
 }

@@ -67,7 +67,7 @@ export function createSite(options: SiteOptions): Site {
     return versionRead;
   };
 
-  const render = async (path: string): Promise<Rendered | undefined> => {
+  const render = async (path: string, query = ''): Promise<Rendered | undefined> => {
     const config = getConfig();
     // A reloaded config changes what every page says: start over.
     if (config !== cachedFor) {
@@ -77,6 +77,8 @@ export function createSite(options: SiteOptions): Site {
     }
     const route = parseRoute(path, sitePaths(config.site.baseUrl).home.replace(/\/$/, ''), config.feeds[0]?.id);
     if (!route) return undefined;
+    // A search is one query's answer: rendered each time, never cached by path.
+    if (route.kind === 'search') return renderRoute(route, db, config, now(), query);
     const at = now().getTime();
     if (versionCheckMs <= 0) return renderRoute(route, db, config, now());
     const v = await currentVersion(at);
@@ -109,7 +111,7 @@ export function createSite(options: SiteOptions): Site {
     async paths() {
       const config = getConfig();
       const paths = sitePaths(config.site.baseUrl);
-      const out = [paths.home, paths.archive, paths.sources, paths.opml];
+      const out = [paths.home, paths.archive, paths.sources, paths.status, paths.opml];
       for (const feed of config.feeds) {
         out.push(paths.feedPage(feed.id), paths.feedFile(feed.id, 'rss'), paths.feedFile(feed.id, 'atom'), paths.feedFile(feed.id, 'json'));
       }

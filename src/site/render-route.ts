@@ -3,12 +3,14 @@ import type { Config } from '../config/index.js';
 import { curateFeed } from '../curate/index.js';
 import {
   FEED_MEDIA_TYPES, OPML_MEDIA_TYPE, renderArchiveIndex, renderArchiveMonth, renderAtom, renderFeedPage, renderJsonFeed,
-  renderMoved, renderOpml, renderRss, renderSourcesPage, renderStoryPage, sitePaths,
+  renderMoved, renderOpml, renderRss, renderSearchPage, renderSourcesPage, renderStatusPage, renderStoryPage, sitePaths,
 } from '../publish/index.js';
 import type { Rendered } from '../server/index.js';
 import { archiveMonths, resolveStories } from '../store/index.js';
 import type { Database } from '../store/index.js';
 import type { SiteRoute } from './routes.js';
+import { searchFor } from './search-data.js';
+import { sourceActivity, statusOverview } from './status-data.js';
 import { archivePage, entriesOf, ingestStatus, opmlInput, siteInfo, sourcesHealth } from './site-data.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -33,7 +35,7 @@ async function storyRedirect(db: Kysely<Database>, config: Config, storyId: numb
 }
 
 /** Render one route from the database and config; undefined when the route names nothing that exists. */
-export async function renderRoute(route: SiteRoute, db: Kysely<Database>, config: Config, now: Date): Promise<Rendered | undefined> {
+export async function renderRoute(route: SiteRoute, db: Kysely<Database>, config: Config, now: Date, query = ''): Promise<Rendered | undefined> {
   const site = siteInfo(config);
   switch (route.kind) {
     case 'feed-page':
@@ -63,8 +65,24 @@ export async function renderRoute(route: SiteRoute, db: Kysely<Database>, config
       if (!entry) return storyRedirect(db, config, route.storyId);
       return page(renderStoryPage({ site, story: { id: entry.storyId, entry, coverage: entry.coverage } }), entry.updated);
     }
-    case 'sources':
-      return page(renderSourcesPage({ site, sources: await sourcesHealth(db, config, now) }));
+    case 'sources': {
+      const sources = await sourcesHealth(db, config, now);
+      return page(renderSourcesPage({ site, sources, charts: await sourceActivity(db, config, now, sources) }));
+    }
+    case 'status': {
+      const sources = await sourcesHealth(db, config, now);
+      const [overview, activity] = await Promise.all([statusOverview(db, config, now), sourceActivity(db, config, now, sources)]);
+      const withActivity = sources.flatMap((s) => {
+        const a = activity.get(s.id);
+        return a ? [{ ...s, activity: a }] : [];
+      });
+      return page(renderStatusPage({ site, overview, sources: withActivity }));
+    }
+    case 'search': {
+      const view = await searchFor(db, query);
+      const rendered = page(renderSearchPage({ site, view }));
+      return view.kind === 'refused' && view.query !== '' ? { ...rendered, status: 400 } : rendered;
+    }
     case 'opml':
       return { status: 200, contentType: `${OPML_MEDIA_TYPE}; charset=utf-8`, body: renderOpml(opmlInput(config)) };
   }

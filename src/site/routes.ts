@@ -8,6 +8,8 @@ export type SiteRoute =
   | { kind: 'archive-month'; year: number; month: number; page: number }
   | { kind: 'story'; storyId: number }
   | { kind: 'sources' }
+  | { kind: 'status' }
+  | { kind: 'search' }
   | { kind: 'opml' };
 
 const EXTENSIONS: Record<string, FeedFormatName> = { xml: 'rss', atom: 'atom', json: 'json' };
@@ -30,6 +32,8 @@ export function parseRoute(rawPath: string, prefix: string, homeFeedId: string |
   if (path === '/') return homeFeedId === undefined ? undefined : { kind: 'feed-page', feedId: homeFeedId };
   if (path === '/archive') return { kind: 'archive' };
   if (path === '/sources') return { kind: 'sources' };
+  if (path === '/status') return { kind: 'status' };
+  if (path === '/search') return { kind: 'search' };
   if (path === '/sources.opml') return { kind: 'opml' };
   let m = /^\/feeds\/([^/]+?)(?:\.(xml|atom|json))?$/.exec(path);
   if (m) {

@@ -1,5 +1,5 @@
 import { FeedloomError } from '../model/errors.js';
-import type { FetchTable, FetchTotalTable, ItemTable, ItemTombstoneTable, ItemVendorTable, SiteStateTable, SourceTable, StoryTable } from './tables.js';
+import type { FetchTable, FetchTotalTable, IngestPassTable, ItemTable, ItemTombstoneTable, ItemVendorTable, SiteStateTable, SourceTable, StoryTable } from './tables.js';
 import type { ItemFeatureTable, ItemKeyTable, StoryMatchTable, StoryRedirectTable } from './story-tables.js';
 
 /** The whole schema as Kysely sees it (see migrations/ for the DDL). */
@@ -16,6 +16,7 @@ export interface Database {
   item_keys: ItemKeyTable;
   story_redirects: StoryRedirectTable;
   story_matches: StoryMatchTable;
+  ingest_passes: IngestPassTable;
 }
 
 /**

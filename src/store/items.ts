@@ -4,6 +4,7 @@ import type { Database, Timestamp } from './database.js';
 import { toOptionalTimestamp } from './database.js';
 import type { ItemRecord } from './item-record.js';
 import { replaceItemVendors } from './item-vendors.js';
+import { indexItems } from './search-index.js';
 import type { StoryAssigner, StoryInput } from '../model/story-port.js';
 import { storyPort } from './story-port.js';
 import { fromJsonArray, toJson } from './json-column.js';
@@ -230,6 +231,7 @@ export async function writeItems(
       .execute();
   }
   await replaceItemVendors(trx, vendorRows);
+  await indexItems(trx, [...newIds, ...updatedIds]);
   if (added.length + changedInputs.length > 0) await (options.stories ?? ownStories)(storyPort(trx, { now: seenAt }), added, changedInputs);
   return { seen: listed.length, newIds, updatedIds };
 }

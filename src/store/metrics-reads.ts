@@ -29,6 +29,8 @@ export interface StoreMetrics {
   sources: SourceHealth[];
   itemsStored: number;
   storiesStored: number;
+  /** Times two stories were found to be one (a counter kept in `site_state`: retention never lowers it). */
+  storyMerges: number;
 }
 
 /** The columns of a `fetches` row that say how it ended. */
@@ -46,7 +48,7 @@ export function fetchResultOf(row: FetchEnding): { result: FetchResultName; code
 
 /** Read every store metric: fetches by result and code, item totals, per-source health, row counts. */
 export async function readStoreMetrics(db: Kysely<Database>): Promise<StoreMetrics> {
-  const [fetchRows, totals, sources, items, stories] = await Promise.all([
+  const [fetchRows, totals, sources, items, stories, merges] = await Promise.all([
     db.selectFrom('fetches')
       .select((eb) => [
         'not_modified', 'error_code', 'http_status',
@@ -62,6 +64,7 @@ export async function readStoreMetrics(db: Kysely<Database>): Promise<StoreMetri
     db.selectFrom('sources').select(['id', 'last_success_at', 'error_count']).where('enabled', '=', 1).orderBy('id').execute(),
     db.selectFrom('items').select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow(),
     db.selectFrom('stories').select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow(),
+    db.selectFrom('site_state').select('version').where('name', '=', 'story_merges').executeTakeFirst(),
   ]);
 
   // PostgreSQL returns bigint and numeric aggregates as strings: Number() reads both.
@@ -94,5 +97,6 @@ export async function readStoreMetrics(db: Kysely<Database>): Promise<StoreMetri
     sources: sources.map((s) => ({ id: s.id, lastSuccessAt: s.last_success_at, errorStreak: Number(s.error_count) })),
     itemsStored: Number(items.count),
     storiesStored: Number(stories.count),
+    storyMerges: Number(merges?.version ?? 0),
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { VendorMention } from '../model/curated-feed.js';
 import type { Database } from './database.js';
 import { itemVendorsOf, replaceItemVendors } from './item-vendors.js';
+import { indexItems } from './search-index.js';
 import { bumpContentVersion } from './site-state.js';
 
 /** What `retagItems` did. */
@@ -47,6 +48,7 @@ export async function retagItems(
     if (changes.length > 0) {
       await db.transaction().execute(async (trx) => {
         await replaceItemVendors(trx, changes);
+        await indexItems(trx, changes.map((c) => c.itemId));
         await bumpContentVersion(trx);
       });
     }

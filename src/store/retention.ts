@@ -26,8 +26,8 @@ const DEFAULT_BATCH = 500;
  * feedloom stored an item, not from the date its feed gives: a newly added feed's archive is kept for the
  * whole retention period rather than stored and deleted in the same run. Each batch leaves a tombstone per item (source + guid key), deletes
  * the items' vendor tags and the items, then deletes stories left empty and recounts the others
- * (items, sources, earliest instant), and bumps the content version. Fetch-attempt rows started before
- * the cutoff go too. Safe to run from several workers at once: a tombstone is written once and a deleted
+ * (items, sources, earliest instant), and bumps the content version. Fetch-attempt rows and ingest passes started
+ * before the cutoff go too. Safe to run from several workers at once: a tombstone is written once and a deleted
  * row is deleted once.
  */
 export async function purgeItems(
@@ -46,6 +46,7 @@ export async function purgeItems(
       if (batch.items < batchSize) break;
     }
     total.fetches = await purgeFetches(db, cutoff, batchSize);
+    await db.deleteFrom('ingest_passes').where('started_at', '<', cutoff).execute();
     return total;
   } catch (error) {
     throw new FeedloomError('DATABASE', `purging items before ${cutoff}: ${describeError(error)}`, { cause: error });

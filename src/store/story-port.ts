@@ -144,6 +144,7 @@ export function storyPort(db: Executor, options: { now: Timestamp }): StoryPort 
         await db.insertInto('story_redirects').values({ from_id: from, to_id: into, merged_at: options.now })
           .onConflict((oc) => oc.column('from_id').doUpdateSet({ to_id: into, merged_at: options.now })).execute();
         await db.deleteFrom('stories').where('id', '=', from).execute();
+        await db.updateTable('site_state').set((eb) => ({ version: eb('version', '+', 1) })).where('name', '=', 'story_merges').execute();
       }
     },
 

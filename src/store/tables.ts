@@ -135,6 +135,17 @@ export interface ItemTombstoneTable {
   purged_at: Timestamp;
 }
 
+/** One ingestion pass that fetched at least one source (migration 0009). */
+export interface IngestPassTable {
+  id: Generated<number>;
+  owner: string;
+  started_at: Timestamp;
+  duration_ms: number;
+  sources: number;
+  failed: number;
+  items_new: number;
+}
+
 /** Named counters; `content` is bumped whenever stored items change, so readers know to re-render. */
 export interface SiteStateTable {
   name: string;

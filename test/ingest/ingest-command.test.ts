@@ -111,7 +111,9 @@ for (const dialect of DIALECTS) {
       // With --strict, a failed source makes the exit code 1.
       const strict = await runCli(['ingest', '--source', 'broken', '--strict'], env, folder);
       expect(strict.code).toBe(1);
-      expect(strict.stderr).toContain('broken: HTTP_STATUS');
+      // The failure is a JSON log line (stderr is not a terminal) naming the source and the code.
+      const failure = strict.stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).find((l) => l['level'] === 'warn');
+      expect(failure).toMatchObject({ source: 'broken', code: 'HTTP_STATUS', msg: expect.stringMatching(/^fetch failed: HTTP_STATUS: HTTP 500/) });
     });
 
     it('refuses an unknown --source with exit 2', async () => {

@@ -84,4 +84,34 @@ describe('runClaimLoop', () => {
     await expect(loop).rejects.toThrow('database down');
     expect(finished).toEqual([1]);
   });
+
+  it('claims again when a piece finished while an empty claim was under way (its slot was not seen by that claim)', async () => {
+    const pending = ['a', 'b'];
+    const done: string[] = [];
+    let running = 0;
+    let finish = (): void => undefined;
+    await runClaimLoop<string>({
+      concurrency: 2,
+      claim: async () => {
+        if (running > 0) {
+          // A host at its limit: nothing claimable in this claim's view, while the running piece finishes meanwhile.
+          finish();
+          await tick(10);
+          return [];
+        }
+        const item = pending.shift();
+        if (item === undefined) return [];
+        running += 1;
+        return [item];
+      },
+      work: (item) => new Promise<void>((resolve) => {
+        finish = () => {
+          running -= 1;
+          done.push(item);
+          resolve();
+        };
+      }),
+    });
+    expect(done).toEqual(['a', 'b']);
+  });
 });

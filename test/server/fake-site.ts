@@ -23,10 +23,17 @@ export function fakeSite(pages: Record<string, Rendered | (() => Promise<Rendere
   };
 }
 
-/** A logger that keeps its lines for assertions. */
+/**
+ * A logger that keeps its lines for assertions, each JSON line (which it checks parses) rewritten as
+ * `time level msg key=value ...` so that tests can match them with a regex.
+ */
 export function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return Object.assign(createLogger('debug', (line) => lines.push(line)), { lines });
+  const readable = (line: string): string => {
+    const { time, level, msg, pid: _pid, ...fields } = JSON.parse(line) as Record<string, unknown>;
+    return [time, level, msg, ...Object.entries(fields).map(([k, v]) => `${k}=${String(v)}`)].join(' ');
+  };
+  return Object.assign(createLogger('debug', (line) => lines.push(readable(line))), { lines });
 }
 
 /** An Atom feed of `entries` entries, ~2 KB each: realistic markup that compresses like a real feed. */

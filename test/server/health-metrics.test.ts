@@ -94,7 +94,8 @@ for (const dialect of DIALECTS) {
       const { url } = await start();
       const empty = await scrape(url);
       expect(sampleValue(empty, 'feedloom_store_up')).toBe(1);
-      expect(sampleValue(empty, 'feedloom_items_new_total')).toBe(0);
+      expect(sampleValue(empty, 'feedloom_items_total', { outcome: 'new' })).toBe(0);
+      expect(sampleValue(empty, 'feedloom_story_merges_total')).toBe(0);
       expect(sampleValue(empty, 'feedloom_items_stored')).toBe(0);
 
       const db = current().db;
@@ -120,8 +121,9 @@ for (const dialect of DIALECTS) {
       expect(sampleValue(m, 'feedloom_fetches_total', { result: 'not_modified', code: '304' })).toBe(1);
       expect(sampleValue(m, 'feedloom_fetches_total', { result: 'error', code: 'TIMEOUT' })).toBe(2);
       expect(sampleValue(m, 'feedloom_fetches_total', { result: 'error', code: 'HTTP_STATUS' })).toBe(1);
-      expect(sampleValue(m, 'feedloom_items_new_total')).toBe(3);
-      expect(sampleValue(m, 'feedloom_items_seen_total')).toBe(5);
+      expect(sampleValue(m, 'feedloom_items_total', { outcome: 'new' })).toBe(3);
+      expect(sampleValue(m, 'feedloom_items_total', { outcome: 'unchanged' })).toBe(2);
+      expect(sampleValue(m, 'feedloom_items_total', { outcome: 'updated' })).toBe(0);
       expect(sampleValue(m, 'feedloom_items_stored')).toBe(3);
       expect(sampleValue(m, 'feedloom_stories_stored')).toBe(2);
       expect(sampleValue(m, 'feedloom_source_last_success_timestamp_seconds', { source: 'lwn' })).toBe(Date.parse('2026-11-28T11:00:00Z') / 1000);
@@ -135,7 +137,7 @@ for (const dialect of DIALECTS) {
       await recordFetch(db, fetchOutcome('the-register', { startedAt: '2026-11-28T11:30:00.000Z', items: [itemRecord('z')] }));
       const later = await scrape(url);
       expect(sampleValue(later, 'feedloom_fetches_total', { result: 'ok', code: '200' })).toBe(3);
-      expect(sampleValue(later, 'feedloom_items_new_total')).toBe(4);
+      expect(sampleValue(later, 'feedloom_items_total', { outcome: 'new' })).toBe(4);
       expect(sampleValue(later, 'feedloom_source_error_streak', { source: 'the-register' })).toBe(0);
     });
 

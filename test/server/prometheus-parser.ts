@@ -23,7 +23,8 @@ export function parsePrometheus(text: string): ParsedExposition {
   const samples: ParsedSample[] = [];
   const types = new Map<string, string>();
   for (const line of text.slice(0, -1).split('\n')) {
-    if (line.startsWith('# HELP ')) continue;
+    // Blank lines are allowed between families (prom-client writes one).
+    if (line === '' || line.startsWith('# HELP ')) continue;
     const type = /^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped)$/.exec(line);
     if (type) {
       const [, family = '', kind = ''] = type;
@@ -45,7 +46,8 @@ export function parsePrometheus(text: string): ParsedExposition {
       labels[key] = raw.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
     }
     const value = valueText === '+Inf' ? Infinity : valueText === '-Inf' ? -Infinity : Number(valueText);
-    if (Number.isNaN(value) && valueText !== 'NaN') throw new Error(`bad value in ${line}`);
+    // Prometheus reads NaN in any case (prom-client writes `Nan`).
+    if (Number.isNaN(value) && valueText.toLowerCase() !== 'nan') throw new Error(`bad value in ${line}`);
     samples.push({ name, labels, value });
   }
   return { samples, types };

@@ -65,6 +65,21 @@ describe.skipIf(!available)('the headlines site in headless Chromium', () => {
     mkdirSync(ARTEFACTS, { recursive: true });
   }, 60_000);
 
+  /** A phone-sized page without JavaScript that reaches only our server, and the CSP violations it reports. */
+  async function phone(width: number, height: number) {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height } });
+    // Only our server is reachable: images in feed content point at publishers, and tests never leave 127.0.0.1.
+    await context.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      // Feed images over plain http are refused by `img-src https:` on purpose; anything else the CSP blocks
+      // (our own style, a script, the search form) would be a bug.
+      if (m.type() === 'error' && /Content Security Policy/.test(m.text()) && !/^Loading the image 'http:/.test(m.text())) cspViolations.push(m.text());
+    });
+    return { context, page, cspViolations };
+  }
+
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -74,16 +89,7 @@ describe.skipIf(!available)('the headlines site in headless Chromium', () => {
   });
 
   it('shows headlines on a phone without JavaScript, navigates the archive to a story, and breaks no CSP rule', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
-    // Only our server is reachable: images in feed content point at publishers, and tests never leave 127.0.0.1.
-    await context.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-    const page = await context.newPage();
-    const cspViolations: string[] = [];
-    page.on('console', (m) => {
-      // Feed images over plain http are refused by `img-src https:` on purpose; anything else the CSP blocks
-      // (our own style, a script) would be a bug.
-      if (m.type() === 'error' && /Content Security Policy/.test(m.text()) && !/^Loading the image 'http:/.test(m.text())) cspViolations.push(m.text());
-    });
+    const { context, page, cspViolations } = await phone(390, 844);
     await page.goto(`${base}/`);
     await expect(page.title()).resolves.toContain('Hosting & Cloud Headlines');
     const headlines = page.locator('li.entry h2 a');
@@ -105,6 +111,48 @@ describe.skipIf(!available)('the headlines site in headless Chromium', () => {
     expect(await page.locator('h1').first().textContent()).toBeTruthy();
     expect(await page.locator('main table a').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(ARTEFACTS, 'story.png'), fullPage: true });
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('shows /status and /search on a 375 px screen: charts drawn, the search box submits, nothing wider than the screen, no CSP violation', async () => {
+    const { context, page, cspViolations } = await phone(375, 812);
+    const width = () => page.evaluate('document.documentElement.scrollWidth');
+
+    await page.goto(`${base}/`);
+    await page.locator('nav a', { hasText: 'Status' }).first().click();
+    await page.waitForURL(/\/status$/);
+    // The hourly chart, the passes (none recorded by this pass: a line says so) and two charts per source.
+    const charts = page.locator('svg.chart');
+    expect(await charts.count()).toBe(1 + FEEDS.length * 2);
+    const box = await charts.first().boundingBox();
+    expect(box?.width).toBeGreaterThan(250);
+    expect(box?.height).toBeGreaterThan(20);
+    expect(await charts.first().locator('rect.bar').count()).toBe(48);
+    expect(await width()).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(ARTEFACTS, 'status-phone.png'), fullPage: true });
+
+    // Search from the box in the header, as a person would: type, press Enter.
+    const input = page.locator('form.search input[name="q"]');
+    await input.fill('AWS');
+    await input.press('Enter');
+    await page.waitForURL(/\/search\?q=AWS$/);
+    const results = page.locator('li.entry');
+    expect(await results.count()).toBeGreaterThan(0);
+    expect(await page.locator('li.entry mark').count()).toBeGreaterThan(0);
+    expect(await width()).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(ARTEFACTS, 'search-phone.png'), fullPage: false });
+
+    // A malformed query gets its message, not an error page.
+    await input.fill('"unbalanced');
+    await input.press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    await expect(page.locator('[role="alert"]').textContent()).resolves.toMatch(/unbalanced quote/);
+
+    await page.goto(`${base}/sources`);
+    expect(await page.locator('svg.chart').count()).toBe(FEEDS.length * 2);
+    expect(await width()).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(ARTEFACTS, 'sources-phone.png'), fullPage: true });
     expect(cspViolations).toEqual([]);
     await context.close();
   }, 60_000);

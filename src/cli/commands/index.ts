@@ -7,6 +7,7 @@ import { ingestCommand } from './ingest.js';
 import { migrateCommand } from './migrate.js';
 import { parseCommand } from './parse.js';
 import { retagCommand } from './retag.js';
+import { searchCommand } from './search.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
 import { sourcesCommand } from './sources.js';
@@ -14,5 +15,5 @@ import { workerCommand } from './worker.js';
 
 /** Every command, in the order `feedloom --help` lists them. */
 export const COMMANDS: readonly Command[] = [
-  runCommand, ingestCommand, workerCommand, serveCommand, buildCommand, parseCommand, exportCommand, explainCommand, retagCommand, sourcesCommand, checkCommand, migrateCommand,
+  runCommand, ingestCommand, workerCommand, serveCommand, buildCommand, parseCommand, exportCommand, searchCommand, explainCommand, retagCommand, sourcesCommand, checkCommand, migrateCommand,
 ];

@@ -14,7 +14,8 @@ import type { Command } from '../command.js';
 import { requireConfig } from '../context.js';
 import { openDatabase } from '../database.js';
 import type { CliIo } from '../io.js';
-import { createLogger, parseLogLevel } from '../../log/index.js';
+import { cliLogger } from '../logger.js';
+import { reportPass, reportSource } from '../pass-report.js';
 import { createProgress } from '../progress.js';
 
 /** The pass-wide settings from the config (and the environment's HTTP_PROXY / HTTPS_PROXY / NO_PROXY). */
@@ -78,6 +79,7 @@ the others. Sources are claimed with a lease, so an ingest next to a running wor
 fetches a source twice at once; a source another process is fetching is skipped. SIGTERM/SIGINT: no new source
 starts, the ones in flight finish. Exit 0 when the pass ran, 1 when it could not run or, with --strict, when
 any source failed; 2 on bad usage or config.`,
+  logs: true,
   options: {
     all: { type: 'boolean', help: 'every enabled source, due or not' },
     source: { type: 'string', multiple: true, valueName: 'ID', help: 'only this source (repeatable; fetched even if gone)' },
@@ -96,7 +98,8 @@ any source failed; 2 on bad usage or config.`,
       const scope: ClaimScope = named.length > 0 ? { kind: 'ids', ids: named } : flag(args, 'all') ? { kind: 'all' } : { kind: 'due' };
       const expected = (await dueSources(handle.db, new Date(), named.length > 0 ? { ids: named } : { all: flag(args, 'all') })).length;
       const progress = createProgress(io.stderr);
-      const logger = createLogger(parseLogLevel(io.env['LOG_LEVEL']), (line) => io.stderr.write(line));
+      const logger = cliLogger(io);
+      const owner = leaseOwner('ingest');
       // Sources on one host share kept-alive connections for the length of the pass.
       const summary = await withConnectionPool((pool) => runClaimedPass(
         ingestSettings(config, io.env),
@@ -104,7 +107,7 @@ any source failed; 2 on bad usage or config.`,
         {
           concurrency: config.fetch.concurrency,
           perHostConcurrency: config.fetch.perHostConcurrency,
-          owner: leaseOwner('ingest'),
+          owner,
           leaseMs: leaseLengthMs(config.fetch.timeoutMs),
           scope,
           configured: configuredOverrides(config),
@@ -112,17 +115,16 @@ any source failed; 2 on bad usage or config.`,
           signal: stop.signal,
           onProgress: (done, total, result) => {
             progress.update(done, total, result.sourceId);
-            logger.debug('source ingested', {
-              source: result.sourceId, outcome: result.outcome, new: result.itemsNew, updated: result.itemsUpdated, ms: Math.round(result.durationMs),
-            });
+            reportSource(logger, result);
           },
         },
       ));
       progress.finish();
+      await reportPass(handle.db, owner, summary);
       const purged = stop.signal.aborted ? { items: 0, stories: 0 } : await applyRetention(handle.db, config);
       printSummary(io, summary, purged, flag(args, 'json'));
       const skipped = named.filter((id) => !summary.results.some((r) => r.sourceId === id));
-      for (const id of skipped) io.stderr.write(`  ${id}: skipped: another process is fetching it now, or its host is at fetch.perHostConcurrency\n`);
+      for (const id of skipped) logger.child({ source: id }).warn('skipped: another process is fetching it now, or its host is at fetch.perHostConcurrency');
       return flag(args, 'strict') && summary.sources.failed > 0 ? EXIT.failed : EXIT.ok;
     } finally {
       stop.dispose();
@@ -138,7 +140,6 @@ function printSummary(io: CliIo, summary: PassSummary, purged: PurgeResult, json
     io.stdout.write(`${JSON.stringify({ ...rest, notices, purged: { items: purged.items } })}\n`);
     return;
   }
+  // Failures and notices were logged (stderr) as each source finished.
   io.stdout.write(`${formatPassSummary(summary)}${purged.items > 0 ? `; ${purged.items} old items purged` : ''}\n`);
-  for (const f of summary.failures) io.stderr.write(`  ${f.source}: ${f.code}: ${f.message}\n`);
-  for (const r of summary.results) for (const n of r.notices) io.stderr.write(`  ${r.sourceId}: ${n.kind}: ${n.message}\n`);
 }

@@ -16,6 +16,7 @@ headlines site and the curated feeds. Sources are claimed with leases, so a cron
 next to it never fetches a source twice at once. Unreachable sources are recorded and shown on /sources;
 the server keeps running. The config is reloaded when the file changes or on SIGHUP. SIGTERM/SIGINT: stop
 claiming, finish the sources in flight, release leases, close the server and the database.`,
+  logs: true,
   options: {
     host: { type: 'string', valueName: 'HOST', help: 'interface to listen on (default $HOST or 127.0.0.1)' },
     port: { type: 'string', valueName: 'PORT', help: 'port to listen on (default $PORT or 8080)' },

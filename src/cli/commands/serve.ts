@@ -10,6 +10,7 @@ export const serveCommand: Command = {
   summary: 'HTTP only: serve the curated feeds and the headlines site (the read role)',
   usage: '[--host HOST] [--port PORT]',
   description: 'A stateless reader: run as many as you like behind a load balancer, next to `feedloom worker`s\nthat ingest into the same database. Stops gracefully on SIGTERM/SIGINT.',
+  logs: true,
   options: {
     host: { type: 'string', valueName: 'HOST', help: 'interface to listen on (default $HOST or 127.0.0.1)' },
     port: { type: 'string', valueName: 'PORT', help: 'port to listen on (default $PORT or 8080)' },

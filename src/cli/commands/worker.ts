@@ -14,6 +14,7 @@ import { compileVendorTagger } from '../../tag/index.js';
 import type { Command } from '../command.js';
 import { configFile } from '../context.js';
 import { runService } from '../service.js';
+import { reportPass, reportSource } from '../pass-report.js';
 import { startHubNotifier } from '../websub.js';
 import { applyRetention, configuredOverrides, configuredSources, ingestSettings } from './ingest.js';
 
@@ -73,9 +74,11 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       {
         concurrency: current.fetch.concurrency, perHostConcurrency: current.fetch.perHostConcurrency, owner,
         leaseMs: leaseLengthMs(current.fetch.timeoutMs), scope: { kind: 'due' }, configured: configuredOverrides(current), signal,
+        onProgress: (_done, _total, result) => reportSource(logger, result),
       },
     ));
     logPass(logger, summary);
+    await reportPass(db, owner, summary);
     if (summary.items.new + summary.items.updated > 0) {
       await hubs.afterChanges().catch((error: unknown) => logger.error(`websub: ${error instanceof Error ? error.message : String(error)}`));
     }
@@ -117,9 +120,8 @@ function logPass(logger: Logger, summary: PassSummary): void {
     logger.debug('pass: nothing due');
     return;
   }
-  logger.info(formatPassSummary(summary));
-  for (const f of summary.failures) logger.warn('source failed', { source: f.source, code: f.code, message: f.message });
-  for (const r of summary.results) for (const n of r.notices) logger.warn(`source ${n.kind}`, { source: r.sourceId, message: n.message });
+  // Each source's failure or notice was logged as it finished (reportSource).
+  logger.info(formatPassSummary(summary), { sources: summary.sources.total, failed: summary.sources.failed, new: summary.items.new, ms: summary.durationMs });
 }
 
 /** A refused config edit: every problem, one line each; the last good config stays in effect. */
@@ -143,6 +145,7 @@ taken over), fetches and stores them, and purges items older than retention.days
 reloaded when feeds.config.json changes or on SIGHUP; a broken edit is logged and the last good config kept.
 SIGTERM/SIGINT: no new source starts, the ones in flight finish, leases are released, exit 0 (a second
 signal exits at once). Logs go to stderr (LOG_LEVEL=debug|info|warn|error).`,
+  logs: true,
   options: {},
   async run(_args, io) {
     return runService(io, 'worker', async ({ config, logger, handle, onStop }) => {

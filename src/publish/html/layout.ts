@@ -7,8 +7,8 @@ import { html, raw, type SafeHtml } from './template.js';
 const FORMAT_LABELS: Readonly<Record<FeedFormatName, string>> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
 const FORMATS: readonly FeedFormatName[] = ['rss', 'atom', 'json'];
 
-/** Which navigation item a page is: `home`, `feed:{id}`, `archive`, `sources`, or none. */
-export type NavKey = 'home' | 'archive' | 'sources' | `feed:${string}` | null;
+/** Which navigation item a page is: `home`, `feed:{id}`, `archive`, `sources`, `status`, `search`, or none. */
+export type NavKey = 'home' | 'archive' | 'sources' | 'status' | 'search' | `feed:${string}` | null;
 
 /** Everything the page shell needs besides the main content. */
 export interface PageShell {
@@ -21,6 +21,8 @@ export interface PageShell {
   /** Curated feed ids to advertise for autodiscovery (and in the footer); every feed by default. */
   feeds?: string[];
   main: SafeHtml;
+  /** The search box's text (on the search page: the query searched). */
+  query?: string;
 }
 
 /** A whole HTML page: doctype, lang, charset, viewport, inline style, feed autodiscovery, navigation. */
@@ -48,6 +50,7 @@ ${alternates}<style>${raw(PAGE_CSS)}</style>
 <header>
 ${siteLink(paths.home, site.title, { className: 'site' })}
 ${navigation(site, shell.current)}
+${searchBox(paths.search(), shell.query)}
 </header>
 <main>
 ${shell.main}
@@ -67,8 +70,14 @@ function navigation(site: SiteInfo, current: NavKey): SafeHtml {
     ...others.map((feed) => siteLink(paths.feedPage(feed.id), feed.title, { current: current === `feed:${feed.id}` })),
     siteLink(paths.archive, 'Archive', { current: current === 'archive' }),
     siteLink(paths.sources, 'Sources', { current: current === 'sources' }),
+    siteLink(paths.status, 'Status', { current: current === 'status' }),
   ];
   return html`<nav aria-label="Site"><ul>${items.map((item) => (item ? html`<li>${item}</li>` : null))}</ul></nav>`;
+}
+
+/** A plain GET form: works without JavaScript, and on a static build wherever /search is routed to a server. */
+function searchBox(action: string, query = ''): SafeHtml {
+  return html`<form class="search" role="search" method="get" action="${action}"><input type="search" name="q" value="${query}" aria-label="Search stories" placeholder="Search stories" maxlength="200"><button type="submit">Search</button></form>`;
 }
 
 function footer(site: SiteInfo, feed: { id: string; title: string } | undefined): SafeHtml {

@@ -3,6 +3,8 @@ import { sitePaths } from '../site-paths.js';
 import { timeTag } from './components.js';
 import { renderPage } from './layout.js';
 import { externalLink, siteLink } from './link.js';
+import { activityFigure } from './source-activity.js';
+import type { SourceActivity } from './source-activity.js';
 import { html, type SafeHtml } from './template.js';
 
 /** One source's health, as the sources page shows it. */
@@ -26,10 +28,12 @@ export interface SourceHealth {
 export interface SourcesPageInput {
   site: SiteInfo;
   sources: SourceHealth[];
+  /** Each source's recent activity, by id (charted in the table). */
+  charts?: ReadonlyMap<string, SourceActivity>;
 }
 
-/** `/sources`: every source with its last success, last error and error streak; failures said plainly. */
-export function renderSourcesPage({ site, sources }: SourcesPageInput): string {
+/** `/sources`: every source with its last success, last error, error streak and activity charts; failures said plainly. */
+export function renderSourcesPage({ site, sources, charts }: SourcesPageInput): string {
   const paths = sitePaths(site.baseUrl);
   const rows = sources.map(
     (s) => html`<tr>
@@ -38,6 +42,7 @@ export function renderSourcesPage({ site, sources }: SourcesPageInput): string {
 <td>${timeTag(s.lastSuccessAt, 'never')}</td>
 <td>${s.lastError ?? '—'}</td>
 <td>${s.items7d}</td>
+<td class="activity-cell">${activityOrDash(charts?.get(s.id))}</td>
 </tr>\n`,
   );
   const main = html`<h1>Sources</h1>
@@ -45,7 +50,7 @@ ${summary(sources)}
 ${
   sources.length > 0
     ? html`<div class="table"><table>
-<thead><tr><th>Source</th><th>Status</th><th>Last success</th><th>Last error</th><th>Items (7 days)</th></tr></thead>
+<thead><tr><th>Source</th><th>Status</th><th>Last success</th><th>Last error</th><th>Items (7 days)</th><th>Activity</th></tr></thead>
 <tbody>
 ${rows}</tbody>
 </table></div>`
@@ -55,7 +60,12 @@ ${rows}</tbody>
   return renderPage({ site, title: 'Sources', current: 'sources', main });
 }
 
-function status(source: SourceHealth): SafeHtml {
+function activityOrDash(activity: SourceActivity | undefined): SafeHtml | string {
+  return activity ? activityFigure(activity) : '—';
+}
+
+/** A source's state in a few words: failing (and for how long), not fetched yet, or OK. */
+export function status(source: SourceHealth): SafeHtml {
   if (source.errorCount > 0) {
     const times = source.errorCount === 1 ? 'last fetch' : `last ${source.errorCount} fetches`;
     return html`<span class="bad">Failing (${times})</span>`;

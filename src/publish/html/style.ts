@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { OPERATOR_CSS } from './operator-style.js';
 
 /** The stylesheet every page inlines: small, mobile-first, light and dark. */
 export const PAGE_CSS = `
@@ -30,7 +31,7 @@ h2{font-size:1.125rem;line-height:1.3;margin:0 0 .25rem}
 table{border-collapse:collapse;width:100%;font-size:.875rem}
 th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--line)}
 footer{border-top:1px solid var(--line);margin-top:2rem;padding-top:.75rem;padding-bottom:2rem}
-`;
+` + OPERATOR_CSS;
 
 /** The CSP source expression allowing exactly the inline stylesheet above. */
 export const PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(PAGE_CSS, 'utf8').digest('base64')}'`;
@@ -38,13 +39,14 @@ export const PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(PAGE_CSS, 
 /**
  * Content-Security-Policy for every HTML page: no scripts at all, only our hashed inline style
  * (style attributes inside feed HTML are ignored), images over https only (feed summaries embed
- * outlets' images; http ones would be mixed content and are dropped), no frames, forms or base.
+ * outlets' images; http ones would be mixed content and are dropped), no frames or base, forms only to this site.
  */
 export const PAGE_CSP = [
   "default-src 'none'",
   `style-src ${PAGE_STYLE_HASH}`,
   'img-src https:',
   "base-uri 'none'",
-  "form-action 'none'",
+  // The search box submits to this site.
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');

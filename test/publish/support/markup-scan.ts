@@ -54,3 +54,15 @@ function decodeEntities(text: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
+
+const SEARCH_BOX = /<form class="search" role="search" method="get" action="(?:\/[a-z0-9-]+)*\/search"><input type="search" name="q" value="[^"<>]*" aria-label="Search stories" placeholder="Search stories" maxlength="200"><button type="submit">Search<\/button><\/form>/g;
+
+/**
+ * A whole page without the site's own search box (a plain GET form to /search, in every page's header), so that
+ * the scan still finds any form that came from a feed. Throws when the page has no such box, or more than one.
+ */
+export function withoutSearchBox(page: string): string {
+  const boxes = page.match(SEARCH_BOX) ?? [];
+  if (boxes.length !== 1) throw new Error(`expected one search box in the page, found ${boxes.length}`);
+  return page.replace(SEARCH_BOX, '');
+}
