@@ -1,0 +1,69 @@
+/**
+ * The contenders of `npm run bench:parse`, one row each. Each runs in a process of its own; `load` sets it up
+ * (outside the timing) and returns a function that reads one round of documents and returns the items it found.
+ * To add a row, add an entry.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import Parser from 'rss-parser';
+import { normaliseFeed } from '../src/normalise/index.js';
+import { parseFeed } from '../src/parse/index.js';
+import type { Doc } from './parse-corpora.js';
+
+/** Reads every document of one round; returns how many items it found (0 for a contender without a feed model). */
+export type Round = (docs: readonly Doc[]) => Promise<number> | number;
+
+/** One row of the table. */
+export interface Contender {
+  name: string;
+  load(): Promise<Round> | Round;
+}
+
+const URL = 'https://example.com/feed';
+
+/** Failures count as 0 items; the time spent on them still counts. */
+function each(read: (doc: Doc) => number): Round {
+  return (docs) => {
+    let items = 0;
+    for (const doc of docs) {
+      try {
+        items += read(doc);
+      } catch {
+        // a document this contender cannot read: no items
+      }
+    }
+    return items;
+  };
+}
+
+export const contenders: Contender[] = [
+  {
+    name: 'feedloom single thread (parse+normalise+sanitise)',
+    load: () => each((doc) => normaliseFeed(parseFeed({ body: doc.body, url: URL })).items.length),
+  },
+  {
+    name: 'feedloom parse stage only',
+    load: () => each((doc) => parseFeed({ body: doc.body, url: URL }).entries.length),
+  },
+  {
+    name: 'rss-parser parseString',
+    load: () => async (docs) => {
+      let items = 0;
+      for (const doc of docs) {
+        try {
+          items += (await new Parser().parseString(doc.body.toString('utf8'))).items.length;
+        } catch {
+          // as above
+        }
+      }
+      return items;
+    },
+  },
+  {
+    name: 'fast-xml-parser raw (no feed model)',
+    load: () =>
+      each((doc) => {
+        new XMLParser({ ignoreAttributes: false }).parse(doc.body.toString('utf8'));
+        return 0;
+      }),
+  },
+];
