@@ -1,2 +1,3 @@
 export { parseFeed, type ParseInput } from './parse-feed.js';
+export { DEFAULT_MAX_DEPTH, type ParseOptions } from './limits.js';
 export { decodeDocument, type DecodedDocument } from './decode/index.js';

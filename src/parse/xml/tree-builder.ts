@@ -1,10 +1,8 @@
 import { resolveBase } from '../url.js';
 import type { Warnings } from '../warnings.js';
 import { XML_NAMESPACE, XMLNS_NAMESPACE, type XmlAttribute, type XmlElement, type XmlNode } from './element.js';
+import type { XmlEventSink } from './strict.js';
 import type { CharacterDataDecoder } from './text-decoder.js';
-
-/** Elements nested deeper than this are flattened into their ancestor (their text is kept). */
-export const MAX_DEPTH = 256;
 
 /** Prefix → namespace URI, as declared by xmlns attributes in scope. */
 type Scope = ReadonlyMap<string, string>;
@@ -52,7 +50,7 @@ function splitName(qname: string): [prefix: string, local: string] {
  * xmlns scopes, xml:base against its ancestors and the document URL, inherits xml:lang, and decodes
  * character data and attribute values.
  */
-export class TreeBuilder {
+export class TreeBuilder implements XmlEventSink {
   private readonly stack: Element[] = [];
   private root: Element | undefined;
   private skippedDepth = 0;
@@ -63,7 +61,7 @@ export class TreeBuilder {
   /** A start tag, with its attributes' raw (undecoded) values. */
   open(qname: string, rawAttributes: ReadonlyArray<readonly [string, string]>): void {
     const parent = this.stack[this.stack.length - 1];
-    if (this.closedRoot || this.stack.length >= MAX_DEPTH) {
+    if (this.closedRoot) {
       this.skippedDepth++;
       return;
     }
@@ -116,17 +114,6 @@ export class TreeBuilder {
     const parent = this.stack[this.stack.length - 1];
     if (!parent) return;
     parent.children.push({ kind: 'text', value, cdata: true });
-  }
-
-  /** The parser gave up on the rest of the document: keep what was read, with a warning. */
-  truncated(reason: string): void {
-    this.options.warnings.add(reason);
-    this.closedRoot = true;
-  }
-
-  /** Whether the parser gave up on the rest of the document. */
-  isTruncated(): boolean {
-    return this.closedRoot && this.stack.length > 0;
   }
 
   /** The root element, once the parser is done. */
