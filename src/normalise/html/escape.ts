@@ -20,11 +20,15 @@ export function escapeAttribute(value: string): string {
 
 /** Characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF). */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const HAS_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// The look-around above is slow on long text; most text has no surrogate at all, which this finds quickly.
+const HAS_SURROGATE = /[\ud800-\udfff]/;
 
 /** Remove characters XML cannot carry (for text that came out of character references). */
 export function removeNonXmlCharacters(text: string): string {
-  return text.replace(NOT_XML, '').replace(LONE_SURROGATE, '\ufffd');
+  const xml = HAS_NOT_XML.test(text) ? text.replace(NOT_XML, '') : text;
+  return HAS_SURROGATE.test(xml) ? xml.replace(LONE_SURROGATE, '\ufffd') : xml;
 }
 
 /**
@@ -32,11 +36,8 @@ export function removeNonXmlCharacters(text: string): string {
  * removed, lone surrogates replaced. Done first so that no later check sees text a browser would not.
  */
 export function cleanInput(html: string): string {
-  return html
-    .replace(/\r\n?/g, '\n')
-    .replace(/\f/g, ' ')
-    .replace(NOT_XML, '')
-    .replace(LONE_SURROGATE, '\ufffd');
+  const lf = html.includes('\r') ? html.replace(/\r\n?/g, '\n') : html;
+  return removeNonXmlCharacters(lf.includes('\f') ? lf.replace(/\f/g, ' ') : lf);
 }
 
 /** True for a code point XML 1.0 can carry. */

@@ -14,7 +14,7 @@ const BREAKING_ELEMENTS: ReadonlySet<string> = new Set(
 );
 
 /** Collects the text of a fragment. */
-class TextCollector implements TokenHandler {
+export class TextCollector implements TokenHandler {
   private readonly parts: string[] = [];
   private skipDepth = 0;
 

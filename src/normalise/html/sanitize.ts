@@ -20,7 +20,7 @@ interface OpenElement {
 }
 
 /** Streams tokens into sanitised HTML. */
-class Sanitizer implements TokenHandler {
+export class Sanitizer implements TokenHandler {
   private readonly out: string[] = [];
   private readonly stack: OpenElement[] = [];
   private readonly openCounts = new Map<string, number>();
@@ -129,7 +129,8 @@ class Sanitizer implements TokenHandler {
  * feedparser's pre-parse rewrites: a CDATA section and any `<!` that starts no comment, doctype or
  * marked section become text.
  */
-function rewriteMarkupDeclarations(html: string): string {
+export function rewriteMarkupDeclarations(html: string): string {
+  if (!html.includes('<!')) return html;
   return html.replaceAll('<![CDATA[', '&lt;![CDATA[').replace(/<!(?!doctype|--|\[)/gi, '&lt;!');
 }
 
