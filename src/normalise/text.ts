@@ -1,12 +1,12 @@
 import type { ParsedText } from '../model/index.js';
-import { htmlToText, removeNonXmlCharacters, sanitizeHtml, sanitizeHtmlWithText } from './html/index.js';
+import { COLLAPSIBLE_WHITESPACE, htmlToText, removeNonXmlCharacters, sanitizeHtml, sanitizeHtmlWithText } from './html/index.js';
 
 /**
  * Collapse runs of whitespace (including NBSP) to one space and trim; characters XML cannot carry (C0
  * controls such as NUL, U+FFFE) are removed, since no output format (nor PostgreSQL text) can hold them.
  */
 export function collapseWhitespace(text: string): string {
-  return removeNonXmlCharacters(text).replace(/[\s\u00a0]+/g, ' ').trim();
+  return removeNonXmlCharacters(text).replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
 }
 
 /** Plain text of a text construct: markup removed for html/xhtml, whitespace collapsed. */

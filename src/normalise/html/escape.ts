@@ -18,6 +18,12 @@ export function escapeAttribute(value: string): string {
   return value.replace(ATTRIBUTE_SPECIALS, (c) => ESCAPES[c] ?? c);
 }
 
+/**
+ * What collapsing whitespace to single spaces changes: runs of two or more, and single whitespace other than a
+ * space. Same result as replacing every `\s+`, without rewriting each single space between words.
+ */
+export const COLLAPSIBLE_WHITESPACE = /\s{2,}|[^\S ]/g;
+
 /** Characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF). */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const HAS_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;

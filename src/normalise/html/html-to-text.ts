@@ -2,7 +2,7 @@
  * HTML to plain text for titles, dedup and tagging: tags dropped (script and style with their content),
  * character references decoded, block boundaries and `<br>` read as spaces, whitespace collapsed.
  */
-import { cleanInput, removeNonXmlCharacters } from './escape.js';
+import { COLLAPSIBLE_WHITESPACE, cleanInput, removeNonXmlCharacters } from './escape.js';
 import { DROPPED_WITH_CONTENT } from './policy.js';
 import { type Fragment, type TokenHandler, tokenizeHtml } from './tokenizer.js';
 
@@ -39,7 +39,7 @@ export class TextCollector implements TokenHandler {
   }
 
   result(): string {
-    return removeNonXmlCharacters(this.parts.join('')).replace(/\s+/g, ' ').trim();
+    return removeNonXmlCharacters(this.parts.join('')).replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
   }
 }
 

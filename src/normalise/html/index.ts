@@ -4,4 +4,4 @@ export type { SanitizeOptions } from './sanitize.js';
 export { htmlToText } from './html-to-text.js';
 export { sanitizeHtmlWithText } from './sanitize-with-text.js';
 export { SANITIZER_DEVIATIONS } from './policy.js';
-export { removeNonXmlCharacters } from './escape.js';
+export { COLLAPSIBLE_WHITESPACE, removeNonXmlCharacters } from './escape.js';
