@@ -42,8 +42,9 @@ export class Sanitizer implements TokenHandler {
     if (this.dropDepth > 0) return;
     if (this.svgDepth === 0 && this.mathDepth === 0) this.closeImplied(name);
 
-    const attrs = attributeMap(attributes);
-    const opens = this.foreignRoot(name, attrs);
+    // Most tags have no attributes (p, li, b ...): then there is nothing to map, check or write.
+    const attrs = attributes.length === 0 && name !== 'svg' && name !== 'math' ? undefined : attributeMap(attributes);
+    const opens = attrs && this.foreignRoot(name, attrs);
     const svg = this.svgDepth > 0 || opens === 'svg';
     const math = this.mathDepth > 0 || opens === 'math';
     let kind: ElementKind;
@@ -61,7 +62,7 @@ export class Sanitizer implements TokenHandler {
 
     const isVoid = VOID_ELEMENTS.has(name);
     if (!isVoid && !selfClosing && this.stack.length >= MAX_DEPTH) return;
-    const rendered = renderAttributes(kind, attrs, { svg, math }, this.base);
+    const rendered = attrs ? renderAttributes(kind, attrs, { svg, math }, this.base) : '';
     if (isVoid) {
       this.out.push(`<${written}${rendered} />`);
     } else if (selfClosing) {

@@ -157,15 +157,22 @@ class StrictReader {
   }
 
   private endTag(lt: number): void {
-    END_TAG.lastIndex = lt;
-    const name = END_TAG.exec(this.text)?.[1];
-    if (name === undefined) return this.fail('malformed end tag', lt);
-    const open = this.stack.pop();
-    if (open !== name) this.fail(open ? `end tag </${name}> does not match <${open}>` : `end tag </${name}> was never opened`, lt);
+    const { text, stack } = this;
+    const open = stack.pop();
+    // Nearly always the end tag is exactly `</name>` of the open element; the expression is for the rest.
+    let end = lt + 2 + (open?.length ?? 0);
+    if (open !== undefined && text.charCodeAt(end) === 0x3e /* > */ && text.startsWith(open, lt + 2)) end++;
+    else {
+      END_TAG.lastIndex = lt;
+      const name = END_TAG.exec(text)?.[1];
+      if (name === undefined) return this.fail('malformed end tag', lt);
+      if (open !== name) this.fail(open ? `end tag </${name}> does not match <${open}>` : `end tag </${name}> was never opened`, lt);
+      end = END_TAG.lastIndex;
+    }
     this.flush();
     this.sink.close();
-    if (this.stack.length === 0) this.rootClosed = true;
-    this.pos = END_TAG.lastIndex;
+    if (stack.length === 0) this.rootClosed = true;
+    this.pos = end;
   }
 
   private startTag(lt: number): void {

@@ -40,10 +40,8 @@ export interface TreeBuilderOptions {
   warnings: Warnings;
 }
 
-function splitName(qname: string): [prefix: string, local: string] {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? ['', qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
-}
+const prefixOf = (qname: string, colon: number): string => (colon < 0 ? '' : qname.slice(0, colon));
+const localOf = (qname: string, colon: number): string => (colon < 0 ? qname : qname.slice(colon + 1));
 
 /**
  * Builds the XmlElement tree from parser events (either parser feeds it): resolves namespaces from
@@ -65,7 +63,9 @@ export class TreeBuilder implements XmlEventSink {
       this.skippedDepth++;
       return;
     }
-    const [prefix, local] = splitName(qname);
+    const colon = qname.indexOf(':');
+    const prefix = prefixOf(qname, colon);
+    const local = localOf(qname, colon);
     const el = new Element(qname, prefix, local, parent);
     if (!parent && this.options.language) el.lang = this.options.language;
     this.declareNamespaces(el, rawAttributes);
@@ -76,7 +76,9 @@ export class TreeBuilder implements XmlEventSink {
         el.attributes.push({ qname: name, local, ns: XMLNS_NAMESPACE, value: el.scope.get(local) ?? '' });
         continue;
       }
-      const [attrPrefix, attrLocal] = splitName(name);
+      const attrColon = name.indexOf(':');
+      const attrPrefix = prefixOf(name, attrColon);
+      const attrLocal = localOf(name, attrColon);
       const value = this.options.decoder.decode(raw);
       const ns = attrPrefix ? this.namespaceOf(el, attrPrefix) : '';
       el.attributes.push({ qname: name, local: attrLocal, ns, value });
