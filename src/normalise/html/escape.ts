@@ -46,6 +46,16 @@ export function cleanInput(html: string): string {
   return removeNonXmlCharacters(lf.includes('\f') ? lf.replace(/\f/g, ' ') : lf);
 }
 
+const MARKUP = /[<&]/;
+
+/**
+ * True when cleaned input holds a tag or a reference. Without either, tokenizing it gives one run of text,
+ * which escapes to itself: the sanitised HTML is the text, trimmed.
+ */
+export function hasMarkup(cleaned: string): boolean {
+  return MARKUP.test(cleaned);
+}
+
 /** True for a code point XML 1.0 can carry. */
 function isXmlChar(codePoint: number): boolean {
   if (codePoint === 0x9 || codePoint === 0xa || codePoint === 0xd) return true;

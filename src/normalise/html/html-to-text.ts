@@ -2,7 +2,7 @@
  * HTML to plain text for titles, dedup and tagging: tags dropped (script and style with their content),
  * character references decoded, block boundaries and `<br>` read as spaces, whitespace collapsed.
  */
-import { COLLAPSIBLE_WHITESPACE, cleanInput, removeNonXmlCharacters } from './escape.js';
+import { COLLAPSIBLE_WHITESPACE, cleanInput, hasMarkup, removeNonXmlCharacters } from './escape.js';
 import { DROPPED_WITH_CONTENT } from './policy.js';
 import { type Fragment, type TokenHandler, tokenizeHtml } from './tokenizer.js';
 
@@ -39,16 +39,23 @@ export class TextCollector implements TokenHandler {
   }
 
   result(): string {
-    return removeNonXmlCharacters(this.parts.join('')).replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
+    return textOf(this.parts.join(''));
   }
+}
+
+/** Collected text, characters XML cannot carry removed, whitespace collapsed, trimmed. */
+export function textOf(text: string): string {
+  return removeNonXmlCharacters(text).replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
 }
 
 /** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed, trimmed. Never throws. */
 export function htmlToText(html: string): string {
   if (typeof html !== 'string' || html === '') return '';
   try {
+    const cleaned = cleanInput(html);
+    if (!hasMarkup(cleaned)) return textOf(cleaned);
     const collector = new TextCollector();
-    tokenizeHtml(cleanInput(html), collector);
+    tokenizeHtml(cleaned, collector);
     return collector.result();
   } catch {
     return cleanInput(html).replace(/\s+/g, ' ').trim();

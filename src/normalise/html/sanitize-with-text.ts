@@ -2,8 +2,8 @@
  * An item's body is both published (sanitised HTML) and read as plain text (dedup, tagging, search): one
  * tokenisation feeds both the sanitiser and the text collector, so the HTML is read once.
  */
-import { cleanInput } from './escape.js';
-import { htmlToText, TextCollector } from './html-to-text.js';
+import { cleanInput, hasMarkup } from './escape.js';
+import { htmlToText, TextCollector, textOf } from './html-to-text.js';
 import { rewriteMarkupDeclarations, Sanitizer, sanitizeHtml, type SanitizeOptions } from './sanitize.js';
 import { type Attribute, type Fragment, type TokenHandler, tokenizeHtml } from './tokenizer.js';
 
@@ -34,6 +34,7 @@ class Tee implements TokenHandler {
 export function sanitizeHtmlWithText(html: string, options: SanitizeOptions = {}): { html: string; text: string } {
   if (typeof html !== 'string' || html === '') return { html: '', text: '' };
   const cleaned = cleanInput(html);
+  if (!hasMarkup(cleaned)) return { html: cleaned.trim(), text: textOf(cleaned) };
   // feedparser's rewrite of `<![CDATA[` and stray `<!` is the sanitiser's alone: then the two read different tokens.
   if (rewriteMarkupDeclarations(cleaned) === cleaned) {
     try {

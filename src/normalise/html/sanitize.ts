@@ -4,7 +4,7 @@
  * listed there.
  */
 import { type ElementKind, attributeMap, literalAttribute, renderAttributes } from './attributes.js';
-import { cleanInput, escapeText, renderTextFragment } from './escape.js';
+import { cleanInput, escapeText, hasMarkup, renderTextFragment } from './escape.js';
 import { MATHML_ELEMENTS, MATHML_NAMESPACE, SVG_ELEMENTS, SVG_NAMESPACE } from './foreign-policy.js';
 import { DROPPED_WITH_CONTENT, HTML_ELEMENTS, IMPLIED_END_TAGS, MAX_DEPTH, VOID_ELEMENTS } from './policy.js';
 import { type Attribute, type Fragment, type TokenHandler, tokenizeHtml } from './tokenizer.js';
@@ -145,8 +145,10 @@ export interface SanitizeOptions {
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
   if (typeof html !== 'string' || html === '') return '';
   try {
+    const cleaned = cleanInput(html);
+    if (!hasMarkup(cleaned)) return cleaned.trim();
     const sanitizer = new Sanitizer(options?.base || undefined);
-    tokenizeHtml(rewriteMarkupDeclarations(cleanInput(html)), sanitizer);
+    tokenizeHtml(rewriteMarkupDeclarations(cleaned), sanitizer);
     return sanitizer.finish();
   } catch {
     // Unreachable in practice; if it ever happens, escaped text is still safe to publish.

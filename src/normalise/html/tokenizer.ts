@@ -59,8 +59,10 @@ class TokenStream implements TokenizerCallbacks {
   ontext(start: number, end: number): void {
     let text = this.source.slice(start, end);
     // An unterminated `<!…`, `<?…` or `</…` at the very end arrives without its opening two characters.
-    const opener = this.source.slice(start - 2, start);
-    if (end === this.source.length && start >= 2 && /^<[!?/]$/.test(opener)) text = opener + text;
+    if (end === this.source.length && start >= 2) {
+      const opener = this.source.slice(start - 2, start);
+      if (/^<[!?/]$/.test(opener)) text = opener + text;
+    }
     // htmlparser2 leaves textarea content undecoded; browsers decode it (RCDATA).
     if (this.rawText === 'textarea') tokenizeCharacterData(text, this.handler);
     else this.handler.text({ text });
@@ -93,7 +95,8 @@ class TokenStream implements TokenizerCallbacks {
 
   onattribend(quote: QuoteType, end: number): void {
     this.flushReferences(quote === QuoteType.Double || quote === QuoteType.Single ? end - 1 : end);
-    const value = this.fragments.map((fragment) => fragment.text).join('');
+    const only = this.fragments.length === 1 ? this.fragments[0] : undefined;
+    const value = only ? only.text : this.fragments.map((fragment) => fragment.text).join('');
     this.attributes.push({ name: this.attributeName, value, fragments: this.fragments });
   }
 

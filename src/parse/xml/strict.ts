@@ -3,7 +3,9 @@ import { position, tooDeep } from '../limits.js';
 const NAME = '[A-Za-z_:\\u00C0-\\uFFFF][\\w.\\-:\\u00B7-\\uFFFF]*';
 const START_TAG_NAME = new RegExp(`<(${NAME})`, 'y');
 const ATTRIBUTE = new RegExp(`\\s+(${NAME})\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
-const START_TAG_END = /\s*(\/?)>/y;
+const START_TAG_END = /\s*\/?>/y;
+/** Shared by every tag without attributes; never written to. */
+const NO_ATTRIBUTES: Array<[string, string]> = [];
 const END_TAG = new RegExp(`</(${NAME})\\s*>`, 'y');
 const REFERENCE = new RegExp(`&(?:#[0-9]+|#[xX][0-9a-fA-F]+|${NAME});`, 'y');
 const NON_SPACE = /\S/;
@@ -177,20 +179,22 @@ class StrictReader {
 
   private startTag(lt: number): void {
     const { text, stack } = this;
+    // test() and slices rather than exec(): no match arrays for the tags without attributes most elements are.
     START_TAG_NAME.lastIndex = lt;
-    const name = START_TAG_NAME.exec(text)?.[1];
-    if (name === undefined) return this.fail("malformed start tag or a bare '<'", lt);
-    const attributes: Array<[string, string]> = [];
+    if (!START_TAG_NAME.test(text)) return this.fail("malformed start tag or a bare '<'", lt);
+    const name = text.slice(lt + 1, START_TAG_NAME.lastIndex);
+    let attributes: Array<[string, string]> = NO_ATTRIBUTES;
     let at = START_TAG_NAME.lastIndex;
     for (ATTRIBUTE.lastIndex = at; ; ATTRIBUTE.lastIndex = at) {
       const a = ATTRIBUTE.exec(text);
       if (!a) break;
+      if (attributes === NO_ATTRIBUTES) attributes = [];
       attributes.push([a[1] ?? '', a[2] ?? a[3] ?? '']);
       at = ATTRIBUTE.lastIndex;
     }
     START_TAG_END.lastIndex = at;
-    const selfClosing = START_TAG_END.exec(text)?.[1];
-    if (selfClosing === undefined) return this.fail("malformed start tag or a bare '<'", lt);
+    if (!START_TAG_END.test(text)) return this.fail("malformed start tag or a bare '<'", lt);
+    const selfClosing = text.charCodeAt(START_TAG_END.lastIndex - 2) === 0x2f; /* / */
     if (this.rootClosed || (this.seenRoot && stack.length === 0)) this.fail('more than one root element', lt);
     const repeated = repeatedAttribute(attributes);
     if (repeated) this.fail(`attribute ${repeated} is repeated`, lt);
