@@ -7,10 +7,13 @@ import type { CharacterDataDecoder } from './text-decoder.js';
 /** Prefix → namespace URI, as declared by xmlns attributes in scope. */
 type Scope = ReadonlyMap<string, string>;
 
+/** The attributes of every element that has none; never written to (open() gives an element its own list first). */
+const NO_ATTRIBUTES: XmlAttribute[] = [];
+
 class Element implements XmlElement {
   readonly kind = 'element';
   readonly children: XmlNode[] = [];
-  attributes: XmlAttribute[] = [];
+  attributes: XmlAttribute[] = NO_ATTRIBUTES;
   ns = '';
   base: string | undefined;
   lang: string | undefined;
@@ -70,6 +73,7 @@ export class TreeBuilder implements XmlEventSink {
     if (!parent && this.options.language) el.lang = this.options.language;
     this.declareNamespaces(el, rawAttributes);
     el.ns = this.namespaceOf(el, prefix);
+    if (rawAttributes.length > 0) el.attributes = [];
     for (const [name, raw] of rawAttributes) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
         const local = name === 'xmlns' ? '' : name.slice(6);
