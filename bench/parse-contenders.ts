@@ -1,8 +1,9 @@
 /**
- * The contenders of `npm run bench:parse`, one row each. Each runs in a process of its own; `load` sets it up
- * (outside the timing) and returns a function that reads one round of documents and returns the items it found.
- * To add a row, add an entry.
+ * The contenders of `npm run bench:parse`, one row each. Each runs in a process of its own: a Node contender's
+ * `load` sets it up (outside the timing) and returns a function that reads one round of documents and returns the
+ * items it found; another program's `command` runs it (it prints its rounds itself). To add a row, add an entry.
  */
+import { spawnSync } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { normaliseFeed } from '../src/normalise/index.js';
@@ -15,7 +16,15 @@ export type Round = (docs: readonly Doc[]) => Promise<number> | number;
 /** One row of the table. */
 export interface Contender {
   name: string;
-  load(): Promise<Round> | Round;
+  /** For a Node contender, run in a child process of the bench. */
+  load?(): Promise<Round> | Round;
+  /** For another program: the command and arguments that measure it on the sets under `dir`; undefined when not installed. */
+  command?(dir: string): [string, string[]] | undefined;
+}
+
+/** A Python that can import feedparser (Debian's python3-feedparser lives beside the system Python). */
+function pythonWithFeedparser(): string | undefined {
+  return ['python3', '/usr/bin/python3'].find((python) => spawnSync(python, ['-c', 'import feedparser']).status === 0);
 }
 
 const URL = 'https://example.com/feed';
@@ -56,6 +65,13 @@ export const contenders: Contender[] = [
         }
       }
       return items;
+    },
+  },
+  {
+    name: 'Python feedparser (parse)',
+    command: (dir) => {
+      const python = pythonWithFeedparser();
+      return python ? [python, ['bench/feedparser-rounds.py', 'Python feedparser (parse)', dir]] : undefined;
     },
   },
   {

@@ -1,8 +1,8 @@
 /**
  * npm run bench:parse — feedloom's parse + normalise + sanitise on one thread, its parse stage alone, rss-parser's
- * parseString and raw fast-xml-parser (bench/parse-contenders.ts), each in a process of its own, one after the other
- * in the same run, over the same documents (bench/parse-corpora.ts). Prints items/s, MB/s and feedloom's ratio to
- * rss-parser for each set.
+ * parseString, Python feedparser (when Debian's python3-feedparser is installed) and raw fast-xml-parser
+ * (bench/parse-contenders.ts), each in a process of its own, one after the other in the same run, over the same
+ * documents (bench/parse-corpora.ts). Prints items/s, MB/s and feedloom's ratios to rss-parser and feedparser.
  *
  * The machine is shared, so other work slows the contenders down by amounts that change from second to second.
  * Every contender reads each set round after round for at least BENCH_MS, and the contenders take turns
@@ -27,7 +27,7 @@ const REPEAT = Number(process.env['BENCH_REPEAT'] ?? 2);
 const ONLY = process.env['BENCH_ONLY'];
 const PROFILE = process.env['BENCH_PROFILE'];
 const SELF = path.relative(process.cwd(), new URL(import.meta.url).pathname);
-const BASELINE = 'rss-parser parseString';
+const BASELINES = ['rss-parser parseString', 'Python feedparser (parse)'];
 const MIN_ROUNDS = 3;
 
 /** The rounds one contender read of one set: wall and CPU milliseconds and items of each. */
@@ -42,7 +42,7 @@ interface Rounds {
 /** In a child: measure one contender over every set, print its rounds as JSON on stdout. */
 async function child(index: number, dir: string): Promise<void> {
   const contender = contenders[index];
-  if (!contender) throw new Error(`no contender ${index}`);
+  if (!contender?.load) throw new Error(`no Node contender ${index}`);
   const round = await contender.load();
   const out: Rounds[] = [];
   for (const [set, docs] of Object.entries(readCorpora(dir))) {
@@ -62,11 +62,11 @@ async function child(index: number, dir: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-function runChild(index: number, dir: string): Promise<Rounds[]> {
+function runChild(index: number, dir: string, command: [string, string[]] | undefined): Promise<Rounds[]> {
   const profile = PROFILE === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`];
   return new Promise((resolve, reject) => {
-    const args = [...profile, '--import', 'tsx', SELF, '--child', String(index), dir];
-    const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const [program, args] = command ?? [process.execPath, [...profile, '--import', 'tsx', SELF, '--child', String(index), dir]];
+    const proc = spawn(program, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_MS: String(MIN_MS) } });
     let stdout = '';
     proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     proc.on('exit', (code) => {
@@ -101,14 +101,15 @@ function print(all: Rounds[], docs: Record<string, Doc[]>): void {
       const r = rates(rounds);
       console.log(`  ${rounds.name.padEnd(50)} ${cell(r.cpu, r.items).padStart(30)} ${cell(r.wall, r.items).padStart(30)}  ${r.items || ''}`);
     }
-    const baseline = merged.get(BASELINE);
-    if (!baseline) continue;
-    const b = rates(baseline);
-    for (const rounds of merged.values()) {
-      if (!rounds.name.startsWith('feedloom')) continue;
-      const r = rates(rounds);
-      const ratio = (x: number, y: number) => ((x * r.items) / (y * b.items)).toFixed(2);
-      console.log(`  ratio to rss-parser, items/s: ${ratio(r.cpu, b.cpu)}x by CPU time, ${ratio(r.wall, b.wall)}x by wall time — ${rounds.name}`);
+    for (const baseline of BASELINES.map((name) => merged.get(name))) {
+      if (!baseline) continue;
+      const b = rates(baseline);
+      for (const rounds of merged.values()) {
+        if (!rounds.name.startsWith('feedloom')) continue;
+        const r = rates(rounds);
+        const ratio = (x: number, y: number) => ((x * r.items) / (y * b.items)).toFixed(2);
+        console.log(`  ${rounds.name} / ${baseline.name}, items/s: ${ratio(r.cpu, b.cpu)}x by CPU time, ${ratio(r.wall, b.wall)}x by wall time`);
+      }
     }
   }
 }
@@ -124,7 +125,13 @@ if (process.argv[2] === '--child') {
     writeCorpora(dir, docs);
     for (let turn = 0; turn < REPEAT; turn++) {
       for (const [index, contender] of contenders.entries()) {
-        if (ONLY === undefined || contender.name.includes(ONLY)) all.push(...(await runChild(index, dir)));
+        if (ONLY !== undefined && !contender.name.includes(ONLY)) continue;
+        const command = contender.command?.(dir);
+        if (contender.command && !command) {
+          if (turn === 0) console.log(`(${contender.name}: not installed, left out)`);
+          continue;
+        }
+        all.push(...(await runChild(index, dir, command)));
       }
     }
   } finally {
