@@ -26,15 +26,19 @@ export const COLLAPSIBLE_WHITESPACE = /\s{2,}|[^\S ]/g;
 
 /** Characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF). */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const HAS_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-// The look-around above is slow on long text; most text has no surrogate at all, which this finds quickly.
-const HAS_SURROGATE = /[\ud800-\udfff]/;
+// The look-around above is slow on long text: one scan for either kind first (most text has neither).
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
+/** True when text holds no character removeNonXmlCharacters would change (nor any surrogate). */
+export function isXmlSafe(text: string): boolean {
+  return !MAYBE_NOT_XML.test(text);
+}
 
 /** Remove characters XML cannot carry (for text that came out of character references). */
 export function removeNonXmlCharacters(text: string): string {
-  const xml = HAS_NOT_XML.test(text) ? text.replace(NOT_XML, '') : text;
-  return HAS_SURROGATE.test(xml) ? xml.replace(LONE_SURROGATE, '\ufffd') : xml;
+  if (isXmlSafe(text)) return text;
+  return text.replace(NOT_XML, '').replace(LONE_SURROGATE, '\ufffd');
 }
 
 /**

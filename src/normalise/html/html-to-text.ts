@@ -2,7 +2,7 @@
  * HTML to plain text for titles, dedup and tagging: tags dropped (script and style with their content),
  * character references decoded, block boundaries and `<br>` read as spaces, whitespace collapsed.
  */
-import { COLLAPSIBLE_WHITESPACE, cleanInput, hasMarkup, removeNonXmlCharacters } from './escape.js';
+import { COLLAPSIBLE_WHITESPACE, cleanInput, hasMarkup, isXmlSafe, removeNonXmlCharacters } from './escape.js';
 import { DROPPED_WITH_CONTENT } from './policy.js';
 import { type Fragment, type TokenHandler, tokenizeHtml } from './tokenizer.js';
 
@@ -17,9 +17,13 @@ const BREAKING_ELEMENTS: ReadonlySet<string> = new Set(
 export class TextCollector implements TokenHandler {
   private readonly parts: string[] = [];
   private skipDepth = 0;
+  // The input was cleaned before tokenizing; only character references can bring back what XML cannot carry.
+  private xmlSafe = true;
 
   text(fragment: Fragment): void {
-    if (this.skipDepth === 0) this.parts.push(fragment.text);
+    if (this.skipDepth > 0) return;
+    this.parts.push(fragment.text);
+    if (fragment.reference !== undefined && this.xmlSafe) this.xmlSafe = isXmlSafe(fragment.text);
   }
 
   startTag(name: string, _attributes: unknown, selfClosing: boolean): void {
@@ -39,13 +43,18 @@ export class TextCollector implements TokenHandler {
   }
 
   result(): string {
-    return textOf(this.parts.join(''));
+    const text = this.parts.join('');
+    return collapsed(this.xmlSafe ? text : removeNonXmlCharacters(text));
   }
 }
 
-/** Collected text, characters XML cannot carry removed, whitespace collapsed, trimmed. */
-export function textOf(text: string): string {
-  return removeNonXmlCharacters(text).replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
+function collapsed(text: string): string {
+  return text.replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
+}
+
+/** The text of cleaned input that holds no markup (hasMarkup false): whitespace collapsed, trimmed. */
+export function textOfCleaned(cleaned: string): string {
+  return collapsed(cleaned);
 }
 
 /** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed, trimmed. Never throws. */
@@ -53,7 +62,7 @@ export function htmlToText(html: string): string {
   if (typeof html !== 'string' || html === '') return '';
   try {
     const cleaned = cleanInput(html);
-    if (!hasMarkup(cleaned)) return textOf(cleaned);
+    if (!hasMarkup(cleaned)) return textOfCleaned(cleaned);
     const collector = new TextCollector();
     tokenizeHtml(cleaned, collector);
     return collector.result();

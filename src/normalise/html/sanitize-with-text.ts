@@ -3,7 +3,7 @@
  * tokenisation feeds both the sanitiser and the text collector, so the HTML is read once.
  */
 import { cleanInput, hasMarkup } from './escape.js';
-import { htmlToText, TextCollector, textOf } from './html-to-text.js';
+import { htmlToText, TextCollector, textOfCleaned } from './html-to-text.js';
 import { rewriteMarkupDeclarations, Sanitizer, sanitizeHtml, type SanitizeOptions } from './sanitize.js';
 import { type Attribute, type Fragment, type TokenHandler, tokenizeHtml } from './tokenizer.js';
 
@@ -34,7 +34,7 @@ class Tee implements TokenHandler {
 export function sanitizeHtmlWithText(html: string, options: SanitizeOptions = {}): { html: string; text: string } {
   if (typeof html !== 'string' || html === '') return { html: '', text: '' };
   const cleaned = cleanInput(html);
-  if (!hasMarkup(cleaned)) return { html: cleaned.trim(), text: textOf(cleaned) };
+  if (!hasMarkup(cleaned)) return { html: cleaned.trim(), text: textOfCleaned(cleaned) };
   // feedparser's rewrite of `<![CDATA[` and stray `<!` is the sanitiser's alone: then the two read different tokens.
   if (rewriteMarkupDeclarations(cleaned) === cleaned) {
     try {

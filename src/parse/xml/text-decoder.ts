@@ -43,7 +43,8 @@ export class CharacterDataDecoder {
     let text = raw.indexOf('&') < 0 ? raw : this.replaceReferences(raw);
     // Both repairs below concern characters above ASCII only.
     if (!NON_ASCII.test(text)) return text;
-    if (this.options.repairDoubleEncoding && UTF8_AS_LATIN1.test(text) && !ABOVE_LATIN1.test(text)) {
+    // Most non-ASCII text has a character above Latin-1 early on: that test ends the check soonest.
+    if (this.options.repairDoubleEncoding && !ABOVE_LATIN1.test(text) && UTF8_AS_LATIN1.test(text)) {
       text = repairDoubleEncoding(text);
     }
     if (C1_TEST.test(text)) text = text.replace(C1, (c) => CP1252_C1[c.charCodeAt(0)] ?? c);
