@@ -58,7 +58,7 @@ export class CharacterDataDecoder {
     for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', amp + 1)) {
       const end = referenceEnd(raw, amp);
       if (end < 0) continue;
-      out += raw.slice(last, amp) + this.reference(raw.slice(amp, end), raw.slice(amp + 1, end - 1));
+      out += raw.slice(last, amp) + (predefined(raw, amp + 1, end - 1) ?? this.reference(raw.slice(amp, end), raw.slice(amp + 1, end - 1)));
       last = end;
       amp = end - 1;
     }
@@ -112,6 +112,25 @@ function referenceEnd(raw: string, amp: number): number {
   if (!isNameStart(raw.charCodeAt(i))) return -1;
   for (i++; isNameChar(raw.charCodeAt(i)); i++);
   return raw.charCodeAt(i) === 0x3b ? i + 1 : -1;
+}
+
+/**
+ * XML's five predefined entities, read in place (escaped HTML is mostly `&lt;` and `&gt;`): the text of the
+ * name in raw[from, to), or undefined for any other name.
+ */
+function predefined(raw: string, from: number, to: number): string | undefined {
+  const c = raw.charCodeAt(from);
+  switch (to - from) {
+    case 2:
+      if (raw.charCodeAt(from + 1) !== 0x74 /* t */) return undefined;
+      return c === 0x6c /* l */ ? '<' : c === 0x67 /* g */ ? '>' : undefined;
+    case 3:
+      return raw.startsWith('amp', from) ? '&' : undefined;
+    case 4:
+      return raw.startsWith('quot', from) ? '"' : raw.startsWith('apos', from) ? "'" : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function numericReference(ref: string, body: string): string {
