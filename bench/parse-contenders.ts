@@ -20,6 +20,8 @@ export interface Contender {
   load?(): Promise<Round> | Round;
   /** For another program: the command and arguments that measure it on the sets under `dir`; undefined when not installed. */
   command?(dir: string): [string, string[]] | undefined;
+  /** Run in the first turn only (a contender whose rounds take seconds, to keep the run within minutes). */
+  firstTurnOnly?: boolean;
 }
 
 /** A Python that can import feedparser (Debian's python3-feedparser lives beside the system Python). */
@@ -69,6 +71,7 @@ export const contenders: Contender[] = [
   },
   {
     name: 'Python feedparser (parse)',
+    firstTurnOnly: true,
     command: (dir) => {
       const python = pythonWithFeedparser();
       return python ? [python, ['bench/feedparser-rounds.py', 'Python feedparser (parse)', dir]] : undefined;
