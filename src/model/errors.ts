@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'NETWORK'
   // parse
   | 'NOT_A_FEED'
+  | 'TOO_COMPLEX'
   // config, usage, storage
   | 'CONFIG_INVALID'
   | 'USAGE'

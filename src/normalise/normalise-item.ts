@@ -1,7 +1,7 @@
 import type { Enclosure, NormalisedItem, ParsedEntry, ParsedPerson, Person } from '../model/index.js';
 import { parseDate } from './date/index.js';
 import { itemIdentity } from './item-id.js';
-import { collapseWhitespace, plainText, safeHtml } from './text.js';
+import { collapseWhitespace, plainText, safeHtml, safeHtmlAndText } from './text.js';
 import { absoluteHttpUrl, resolveLink } from './urls.js';
 
 /** ISO 8601 UTC of a raw feed date, or null when it is missing or unreadable. */
@@ -63,15 +63,17 @@ export function normaliseItem(entry: ParsedEntry, feedBase?: string): Normalised
   const permalink = entry.idIsPermalink === true ? absoluteHttpUrl(entry.id) : undefined;
   const url = resolveLink(entry.link ?? entry.links.find((l) => l.rel === 'alternate')?.href ?? permalink, base) ?? null;
   const title = plainText(entry.title);
-  const summary = safeHtml(entry.summary);
   // Prefer a markup body over a plain-text one when a feed offers both (JSON content_html + content_text).
   const body = entry.content.find((c) => c.type !== 'text') ?? entry.content[0];
-  const content = safeHtml(body);
-  const bodyText = plainText(body ?? entry.summary);
+  // The item's text comes from its body, else its summary: that one is sanitised and read as text in one pass.
+  const main = safeHtmlAndText(body ?? entry.summary);
+  const summary = body ? safeHtml(entry.summary) : main.html;
+  const content = body ? main.html : '';
+  const bodyText = main.text;
   // Both parts are already collapsed plain text.
   const text = bodyText === '' || bodyText === title ? title : title === '' ? bodyText : `${title} ${bodyText}`;
-  const published = isoDate(entry.published) ?? isoDate(entry.created) ?? isoDate(entry.updated);
   const updated = isoDate(entry.updated);
+  const published = isoDate(entry.published) ?? isoDate(entry.created) ?? updated;
   const identity = itemIdentity({
     id: entry.id,
     url: url ?? undefined,
@@ -79,8 +81,10 @@ export function normaliseItem(entry: ParsedEntry, feedBase?: string): Normalised
     date: entry.published ?? entry.updated,
     body: bodyText,
   });
+  // Written out rather than spread: an object literal with a spread is built the slow way, once per item.
   return {
-    ...identity,
+    id: identity.id,
+    idSource: identity.idSource,
     url,
     title,
     summary,

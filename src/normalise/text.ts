@@ -1,12 +1,12 @@
 import type { ParsedText } from '../model/index.js';
-import { htmlToText, removeNonXmlCharacters, sanitizeHtml } from './html/index.js';
+import { COLLAPSIBLE_WHITESPACE, htmlToText, removeNonXmlCharacters, sanitizeHtml, sanitizeHtmlWithText } from './html/index.js';
 
 /**
  * Collapse runs of whitespace (including NBSP) to one space and trim; characters XML cannot carry (C0
  * controls such as NUL, U+FFFE) are removed, since no output format (nor PostgreSQL text) can hold them.
  */
 export function collapseWhitespace(text: string): string {
-  return removeNonXmlCharacters(text).replace(/[\s\u00a0]+/g, ' ').trim();
+  return removeNonXmlCharacters(text).replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
 }
 
 /** Plain text of a text construct: markup removed for html/xhtml, whitespace collapsed. */
@@ -24,9 +24,19 @@ export function escapeHtml(text: string): string {
 /** Sanitised HTML of a text construct; plain text is escaped, with line breaks kept as <br />. */
 export function safeHtml(text: ParsedText | undefined): string {
   if (!text) return '';
-  if (text.type === 'text') {
-    const trimmed = removeNonXmlCharacters(text.value).trim();
-    return trimmed === '' ? '' : escapeHtml(trimmed).replace(/\r?\n/g, '<br />');
-  }
+  if (text.type === 'text') return escapedText(text.value);
   return sanitizeHtml(text.value, text.base ? { base: text.base } : {}).trim();
+}
+
+function escapedText(value: string): string {
+  const trimmed = removeNonXmlCharacters(value).trim();
+  return trimmed === '' ? '' : escapeHtml(trimmed).replace(/\r?\n/g, '<br />');
+}
+
+/** safeHtml and plainText of one text construct, its HTML read once. */
+export function safeHtmlAndText(text: ParsedText | undefined): { html: string; text: string } {
+  if (!text) return { html: '', text: '' };
+  if (text.type === 'text') return { html: escapedText(text.value), text: collapseWhitespace(text.value) };
+  const both = sanitizeHtmlWithText(text.value, text.base ? { base: text.base } : {});
+  return { html: both.html.trim(), text: both.text };
 }

@@ -2,10 +2,12 @@ import { NotAFeedError, type ParsedFeed } from '../model/index.js';
 import { decodeDocument } from './decode/index.js';
 import { detectXmlFormat, isHtmlRoot, looksLikeHtmlPage, looksLikeJson } from './detect.js';
 import { parseAtom } from './formats/atom.js';
+import { checkJsonDepth } from './formats/json-depth.js';
 import { jsonFeedFormat, parseJsonFeed } from './formats/json-feed.js';
 import type { ParseContext } from './formats/model.js';
 import { parseRss } from './formats/rss.js';
 import { htmlPageError } from './html-page.js';
+import { DEFAULT_MAX_DEPTH, type ParseOptions } from './limits.js';
 import { UNDECLARED_PREFIXES } from './namespaces.js';
 import { isUnsafeUrl } from './url.js';
 import { Warnings } from './warnings.js';
@@ -21,7 +23,8 @@ export interface ParseInput {
   contentLanguage?: string;
 }
 
-function parseJson(text: string, ctx: ParseContext): ParsedFeed {
+function parseJson(text: string, ctx: ParseContext, maxDepth: number): ParsedFeed {
+  checkJsonDepth(text, maxDepth);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -33,13 +36,14 @@ function parseJson(text: string, ctx: ParseContext): ParsedFeed {
   return parseJsonFeed(doc as Record<string, unknown>, format, ctx);
 }
 
-function parseMarkup(text: string, encoding: string, ctx: ParseContext): ParsedFeed {
+function parseMarkup(text: string, encoding: string, ctx: ParseContext, maxDepth: number): ParsedFeed {
   if (looksLikeHtmlPage(text)) throw htmlPageError(text, ctx.url);
   const { root, doctypeRoot } = parseXml(text, {
     url: ctx.url,
     ...(ctx.language ? { language: ctx.language } : {}),
     encoding,
     undeclaredPrefixes: UNDECLARED_PREFIXES,
+    maxDepth,
     warnings: ctx.warnings,
   });
   if (!root) throw new NotAFeedError('not a feed: no XML element found');
@@ -51,9 +55,11 @@ function parseMarkup(text: string, encoding: string, ctx: ParseContext): ParsedF
 /**
  * Read a feed document: decode its bytes (RFC 3023), sniff its format (RSS 0.9x/1.0/2.0, Atom 0.3/1.0,
  * JSON Feed 1.0/1.1) and read every field, faithfully and without sanitising or parsing dates.
- * Recoverable problems become `warnings`; a document that is not a feed throws NotAFeedError.
+ * Recoverable problems become `warnings`; a document that is not a feed throws NotAFeedError, one nested
+ * deeper than `options.maxDepth` (DEFAULT_MAX_DEPTH) throws TOO_COMPLEX.
  */
-export function parseFeed(input: ParseInput): ParsedFeed {
+export function parseFeed(input: ParseInput, options: ParseOptions = {}): ParsedFeed {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const decoded = decodeDocument(input.body, input.contentType);
   const warnings = new Warnings();
   warnings.addAll(decoded.warnings);
@@ -63,7 +69,7 @@ export function parseFeed(input: ParseInput): ParsedFeed {
   const ctx: ParseContext = { format: 'rss2.0', warnings, homeNamespace: '', ...(url ? { url } : {}), ...(language ? { language } : {}) };
   const text = decoded.text;
   if (text.trim() === '') throw new NotAFeedError('an empty document, not a feed');
-  const feed = looksLikeJson(text) ? parseJson(text, ctx) : parseMarkup(text, decoded.encoding, ctx);
+  const feed = looksLikeJson(text) ? parseJson(text, ctx, maxDepth) : parseMarkup(text, decoded.encoding, ctx, maxDepth);
   feed.encoding = decoded.encoding;
   feed.warnings = warnings.toArray();
   return feed;

@@ -19,6 +19,11 @@ export class Warnings {
     for (const m of messages) this.add(m);
   }
 
+  /** Every message recorded, in order, none left out: for replaying into another collector. */
+  all(): string[] {
+    return [...this.seen];
+  }
+
   /** The recorded messages, with a closing count of any left out. */
   toArray(): string[] {
     return this.dropped ? [...this.list, `... and ${this.dropped} more warnings`] : [...this.list];

@@ -25,6 +25,8 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Milliseconds since the epoch of a UTC calendar instant; years 0-99 are taken literally. */
 export function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  // Date.UTC reads years 0-99 as 1900-1999; it is quicker than the setters for every other year.
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, ms);

@@ -81,14 +81,17 @@ export function parseIso8601(raw: string): Date | undefined {
   const date = readDate(parts[1] ?? '');
   if (!date) return undefined;
   const rest = parts[3];
-  if (rest === undefined) return toUtcDate({ ...date, hour: 0, minute: 0, second: 0, millisecond: 0, offsetMinutes: 0 });
+  const { year, month, day } = date;
+  if (rest === undefined) return toUtcDate({ year, month, day, hour: 0, minute: 0, second: 0, millisecond: 0, offsetMinutes: 0 });
   const time = readTime(rest, parts[2] === 't');
   if (!time) return undefined;
   const zoneText = (time[5] ?? '').trim();
   const offset = zoneText === '' ? 0 : zoneOffset(zoneText);
   if (offset === undefined) return undefined;
   return toUtcDate({
-    ...date,
+    year,
+    month,
+    day,
     hour: digits(time[1]),
     minute: time[2] === undefined ? 0 : digits(time[2]),
     second: time[3] === undefined ? 0 : digits(time[3]),

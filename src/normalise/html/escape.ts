@@ -4,13 +4,14 @@
  */
 import type { Fragment } from './tokenizer.js';
 
-const TEXT_SPECIALS = /[&<]/g;
 const ATTRIBUTE_SPECIALS = /[&<>"]/g;
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Escape text content. */
 export function escapeText(text: string): string {
-  return text.replace(TEXT_SPECIALS, (c) => ESCAPES[c] ?? c);
+  // Two plain replacements (`&` first) rather than a callback per match.
+  const amp = text.includes('&') ? text.replaceAll('&', '&amp;') : text;
+  return amp.includes('<') ? amp.replaceAll('<', '&lt;') : amp;
 }
 
 /** Escape a double-quoted attribute value. */
@@ -18,12 +19,26 @@ export function escapeAttribute(value: string): string {
   return value.replace(ATTRIBUTE_SPECIALS, (c) => ESCAPES[c] ?? c);
 }
 
+/**
+ * What collapsing whitespace to single spaces changes: runs of two or more, and single whitespace other than a
+ * space. Same result as replacing every `\s+`, without rewriting each single space between words.
+ */
+export const COLLAPSIBLE_WHITESPACE = /\s{2,}|[^\S ]/g;
+
 /** Characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF). */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// The look-around above is slow on long text: one scan for either kind first (most text has neither).
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
+/** True when text holds no character removeNonXmlCharacters would change (nor any surrogate). */
+export function isXmlSafe(text: string): boolean {
+  return !MAYBE_NOT_XML.test(text);
+}
 
 /** Remove characters XML cannot carry (for text that came out of character references). */
 export function removeNonXmlCharacters(text: string): string {
+  if (isXmlSafe(text)) return text;
   return text.replace(NOT_XML, '').replace(LONE_SURROGATE, '\ufffd');
 }
 
@@ -32,11 +47,18 @@ export function removeNonXmlCharacters(text: string): string {
  * removed, lone surrogates replaced. Done first so that no later check sees text a browser would not.
  */
 export function cleanInput(html: string): string {
-  return html
-    .replace(/\r\n?/g, '\n')
-    .replace(/\f/g, ' ')
-    .replace(NOT_XML, '')
-    .replace(LONE_SURROGATE, '\ufffd');
+  const lf = html.includes('\r') ? html.replace(/\r\n?/g, '\n') : html;
+  return removeNonXmlCharacters(lf.includes('\f') ? lf.replace(/\f/g, ' ') : lf);
+}
+
+const MARKUP = /[<&]/;
+
+/**
+ * True when cleaned input holds a tag or a reference. Without either, tokenizing it gives one run of text,
+ * which escapes to itself: the sanitised HTML is the text, trimmed.
+ */
+export function hasMarkup(cleaned: string): boolean {
+  return MARKUP.test(cleaned);
 }
 
 /** True for a code point XML 1.0 can carry. */

@@ -2,7 +2,7 @@
  * HTML to plain text for titles, dedup and tagging: tags dropped (script and style with their content),
  * character references decoded, block boundaries and `<br>` read as spaces, whitespace collapsed.
  */
-import { cleanInput, removeNonXmlCharacters } from './escape.js';
+import { COLLAPSIBLE_WHITESPACE, cleanInput, hasMarkup, isXmlSafe, removeNonXmlCharacters } from './escape.js';
 import { DROPPED_WITH_CONTENT } from './policy.js';
 import { type Fragment, type TokenHandler, tokenizeHtml } from './tokenizer.js';
 
@@ -14,12 +14,16 @@ const BREAKING_ELEMENTS: ReadonlySet<string> = new Set(
 );
 
 /** Collects the text of a fragment. */
-class TextCollector implements TokenHandler {
+export class TextCollector implements TokenHandler {
   private readonly parts: string[] = [];
   private skipDepth = 0;
+  // The input was cleaned before tokenizing; only character references can bring back what XML cannot carry.
+  private xmlSafe = true;
 
   text(fragment: Fragment): void {
-    if (this.skipDepth === 0) this.parts.push(fragment.text);
+    if (this.skipDepth > 0) return;
+    this.parts.push(fragment.text);
+    if (fragment.reference !== undefined && this.xmlSafe) this.xmlSafe = isXmlSafe(fragment.text);
   }
 
   startTag(name: string, _attributes: unknown, selfClosing: boolean): void {
@@ -39,16 +43,28 @@ class TextCollector implements TokenHandler {
   }
 
   result(): string {
-    return removeNonXmlCharacters(this.parts.join('')).replace(/\s+/g, ' ').trim();
+    const text = this.parts.join('');
+    return collapsed(this.xmlSafe ? text : removeNonXmlCharacters(text));
   }
+}
+
+function collapsed(text: string): string {
+  return text.replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
+}
+
+/** The text of cleaned input that holds no markup (hasMarkup false): whitespace collapsed, trimmed. */
+export function textOfCleaned(cleaned: string): string {
+  return collapsed(cleaned);
 }
 
 /** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed, trimmed. Never throws. */
 export function htmlToText(html: string): string {
   if (typeof html !== 'string' || html === '') return '';
   try {
+    const cleaned = cleanInput(html);
+    if (!hasMarkup(cleaned)) return textOfCleaned(cleaned);
     const collector = new TextCollector();
-    tokenizeHtml(cleanInput(html), collector);
+    tokenizeHtml(cleaned, collector);
     return collector.result();
   } catch {
     return cleanInput(html).replace(/\s+/g, ' ').trim();

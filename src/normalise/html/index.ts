@@ -2,5 +2,6 @@
 export { sanitizeHtml } from './sanitize.js';
 export type { SanitizeOptions } from './sanitize.js';
 export { htmlToText } from './html-to-text.js';
+export { sanitizeHtmlWithText } from './sanitize-with-text.js';
 export { SANITIZER_DEVIATIONS } from './policy.js';
-export { removeNonXmlCharacters } from './escape.js';
+export { COLLAPSIBLE_WHITESPACE, removeNonXmlCharacters } from './escape.js';

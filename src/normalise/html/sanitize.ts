@@ -4,7 +4,7 @@
  * listed there.
  */
 import { type ElementKind, attributeMap, literalAttribute, renderAttributes } from './attributes.js';
-import { cleanInput, escapeText, renderTextFragment } from './escape.js';
+import { cleanInput, escapeText, hasMarkup, renderTextFragment } from './escape.js';
 import { MATHML_ELEMENTS, MATHML_NAMESPACE, SVG_ELEMENTS, SVG_NAMESPACE } from './foreign-policy.js';
 import { DROPPED_WITH_CONTENT, HTML_ELEMENTS, IMPLIED_END_TAGS, MAX_DEPTH, VOID_ELEMENTS } from './policy.js';
 import { type Attribute, type Fragment, type TokenHandler, tokenizeHtml } from './tokenizer.js';
@@ -20,7 +20,7 @@ interface OpenElement {
 }
 
 /** Streams tokens into sanitised HTML. */
-class Sanitizer implements TokenHandler {
+export class Sanitizer implements TokenHandler {
   private readonly out: string[] = [];
   private readonly stack: OpenElement[] = [];
   private readonly openCounts = new Map<string, number>();
@@ -42,8 +42,9 @@ class Sanitizer implements TokenHandler {
     if (this.dropDepth > 0) return;
     if (this.svgDepth === 0 && this.mathDepth === 0) this.closeImplied(name);
 
-    const attrs = attributeMap(attributes);
-    const opens = this.foreignRoot(name, attrs);
+    // Most tags have no attributes (p, li, b ...): then there is nothing to map, check or write.
+    const attrs = attributes.length === 0 && name !== 'svg' && name !== 'math' ? undefined : attributeMap(attributes);
+    const opens = attrs && this.foreignRoot(name, attrs);
     const svg = this.svgDepth > 0 || opens === 'svg';
     const math = this.mathDepth > 0 || opens === 'math';
     let kind: ElementKind;
@@ -61,7 +62,7 @@ class Sanitizer implements TokenHandler {
 
     const isVoid = VOID_ELEMENTS.has(name);
     if (!isVoid && !selfClosing && this.stack.length >= MAX_DEPTH) return;
-    const rendered = renderAttributes(kind, attrs, { svg, math }, this.base);
+    const rendered = attrs ? renderAttributes(kind, attrs, { svg, math }, this.base) : '';
     if (isVoid) {
       this.out.push(`<${written}${rendered} />`);
     } else if (selfClosing) {
@@ -129,7 +130,8 @@ class Sanitizer implements TokenHandler {
  * feedparser's pre-parse rewrites: a CDATA section and any `<!` that starts no comment, doctype or
  * marked section become text.
  */
-function rewriteMarkupDeclarations(html: string): string {
+export function rewriteMarkupDeclarations(html: string): string {
+  if (!html.includes('<!')) return html;
   return html.replaceAll('<![CDATA[', '&lt;![CDATA[').replace(/<!(?!doctype|--|\[)/gi, '&lt;!');
 }
 
@@ -143,8 +145,10 @@ export interface SanitizeOptions {
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
   if (typeof html !== 'string' || html === '') return '';
   try {
+    const cleaned = cleanInput(html);
+    if (!hasMarkup(cleaned)) return cleaned.trim();
     const sanitizer = new Sanitizer(options?.base || undefined);
-    tokenizeHtml(rewriteMarkupDeclarations(cleanInput(html)), sanitizer);
+    tokenizeHtml(rewriteMarkupDeclarations(cleaned), sanitizer);
     return sanitizer.finish();
   } catch {
     // Unreachable in practice; if it ever happens, escaped text is still safe to publish.

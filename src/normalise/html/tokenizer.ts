@@ -29,6 +29,9 @@ export interface TokenHandler {
 /** Elements htmlparser2 reads as raw text up to their end tag. */
 const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
 
+/** The attributes of every tag that has none (most of them); never written to. */
+const NO_ATTRIBUTES: Attribute[] = [];
+
 /** Unterminated comments recovered feedparser's way before falling back to HTML's (comment to the end). */
 const MAX_COMMENT_RECOVERIES = 16;
 
@@ -45,7 +48,7 @@ class TokenStream implements TokenizerCallbacks {
   /** Where to continue after an unterminated comment, when feedparser's recovery finds an end for it. */
   resumeAt: number | undefined;
   private tagName = '';
-  private attributes: Attribute[] = [];
+  private attributes: Attribute[] = NO_ATTRIBUTES;
   private attributeName = '';
   private fragments: Fragment[] = [];
   private pendingReferences: number[] = [];
@@ -59,8 +62,10 @@ class TokenStream implements TokenizerCallbacks {
   ontext(start: number, end: number): void {
     let text = this.source.slice(start, end);
     // An unterminated `<!…`, `<?…` or `</…` at the very end arrives without its opening two characters.
-    const opener = this.source.slice(start - 2, start);
-    if (end === this.source.length && start >= 2 && /^<[!?/]$/.test(opener)) text = opener + text;
+    if (end === this.source.length && start >= 2) {
+      const opener = this.source.slice(start - 2, start);
+      if (/^<[!?/]$/.test(opener)) text = opener + text;
+    }
     // htmlparser2 leaves textarea content undecoded; browsers decode it (RCDATA).
     if (this.rawText === 'textarea') tokenizeCharacterData(text, this.handler);
     else this.handler.text({ text });
@@ -73,13 +78,13 @@ class TokenStream implements TokenizerCallbacks {
 
   onopentagname(start: number, end: number): void {
     this.tagName = this.source.slice(start, end).toLowerCase();
-    this.attributes = [];
+    this.attributes = NO_ATTRIBUTES;
   }
 
   onattribname(start: number, end: number): void {
     this.attributeName = this.source.slice(start, end).toLowerCase();
     this.fragments = [];
-    this.pendingReferences = [];
+    this.pendingReferences.length = 0;
   }
 
   onattribdata(start: number, end: number): void {
@@ -93,7 +98,9 @@ class TokenStream implements TokenizerCallbacks {
 
   onattribend(quote: QuoteType, end: number): void {
     this.flushReferences(quote === QuoteType.Double || quote === QuoteType.Single ? end - 1 : end);
-    const value = this.fragments.map((fragment) => fragment.text).join('');
+    const only = this.fragments.length === 1 ? this.fragments[0] : undefined;
+    const value = only ? only.text : this.fragments.map((fragment) => fragment.text).join('');
+    if (this.attributes === NO_ATTRIBUTES) this.attributes = [];
     this.attributes.push({ name: this.attributeName, value, fragments: this.fragments });
   }
 
@@ -140,7 +147,7 @@ class TokenStream implements TokenizerCallbacks {
       stop = start;
     }
     this.fragments.push(...spellings.reverse());
-    this.pendingReferences = [];
+    this.pendingReferences.length = 0;
   }
 }
 

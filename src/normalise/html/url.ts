@@ -47,8 +47,12 @@ function splitUrl(url: string): UrlParts {
   return parts;
 }
 
+/** A `.` or `..` segment somewhere in a path. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
 /** RFC 3986 §5.2.4, on segments. */
 function removeDotSegments(path: string): string {
+  if (!DOT_SEGMENT.test(path)) return path;
   const segments = path.split('/');
   const output: string[] = [];
   segments.forEach((segment, index) => {
@@ -74,9 +78,21 @@ function joinUrl(parts: UrlParts): string {
   return url;
 }
 
+// Every URL of an item is resolved against the same base: its parts are split once.
+let lastBase = '';
+let lastBaseParts: UrlParts = { path: '' };
+
+function baseParts(base: string): UrlParts {
+  if (base !== lastBase) {
+    lastBaseParts = splitUrl(base);
+    lastBase = base;
+  }
+  return lastBaseParts;
+}
+
 /** Resolve a relative reference against an absolute base (RFC 3986 §5.2.2); undefined when base is not absolute. */
 export function resolveReference(base: string, reference: string): string | undefined {
-  const b = splitUrl(base);
+  const b = baseParts(base);
   if (b.scheme === undefined) return undefined;
   const r = splitUrl(reference);
   if (r.scheme !== undefined) return reference;

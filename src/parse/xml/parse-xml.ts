@@ -1,11 +1,11 @@
-import type { Warnings } from '../warnings.js';
-import { parseWithFastXmlParser } from './document.js';
+import { DEFAULT_MAX_DEPTH } from '../limits.js';
+import { Warnings } from '../warnings.js';
 import { readDoctype } from './doctype.js';
 import type { XmlElement } from './element.js';
 import { parseLeniently } from './lenient.js';
+import { parseStrictly } from './strict.js';
 import { CharacterDataDecoder } from './text-decoder.js';
 import { TreeBuilder } from './tree-builder.js';
-import { findWellFormednessError } from './well-formed.js';
 
 /** Settings for parsing one XML document. */
 export interface ParseXmlOptions {
@@ -17,6 +17,8 @@ export interface ParseXmlOptions {
   encoding: string;
   /** Namespace URIs to assume for well-known prefixes used without a declaration. */
   undeclaredPrefixes?: ReadonlyMap<string, string>;
+  /** Deepest element nesting allowed (DEFAULT_MAX_DEPTH when absent); a deeper document throws TOO_COMPLEX. */
+  maxDepth?: number;
   warnings: Warnings;
 }
 
@@ -29,40 +31,38 @@ export interface XmlDocument {
 }
 
 /**
- * Parse XML text into an XmlElement tree. Well-formed documents go through fast-xml-parser; a
- * document that is not well-formed gets a warning (with line and column) and is read by a lenient
- * parser instead. Never throws for bad markup.
+ * Parse XML text into an XmlElement tree. A well-formed document is read in one pass by the strict parser;
+ * one that is not gets a warning (with line and column) and is read again by a lenient parser. Never throws
+ * for bad markup; throws TOO_COMPLEX for a document nested deeper than `maxDepth`.
  */
 export function parseXml(text: string, options: ParseXmlOptions): XmlDocument {
   const { warnings } = options;
-  const doctype = readDoctype(text.replace(/\r\n?/g, '\n'), warnings);
-  const makeBuilder = (): TreeBuilder =>
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const doctype = readDoctype(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, warnings);
+  const makeBuilder = (into: Warnings): TreeBuilder =>
     new TreeBuilder({
       url: options.url,
       ...(options.language ? { language: options.language } : {}),
       undeclaredPrefixes: options.undeclaredPrefixes ?? new Map(),
-      warnings,
+      warnings: into,
       decoder: new CharacterDataDecoder({
         dtdEntities: doctype.entities,
         htmlEntitiesDeclared: doctype.declaresHtmlEntities,
         repairDoubleEncoding: options.encoding === 'utf-8',
-        warnings,
+        warnings: into,
       }),
     });
 
-  const error = findWellFormednessError(doctype.text);
+  // The strict pass keeps its warnings aside: a document found ill-formed half way is read again from the start.
+  const strictWarnings = new Warnings();
+  const strict = makeBuilder(strictWarnings);
+  const error = parseStrictly(doctype.text, strict, maxDepth);
   if (!error) {
-    const builder = makeBuilder();
-    try {
-      parseWithFastXmlParser(doctype.text, builder);
-      return { root: builder.finish(), doctypeRoot: doctype.rootName };
-    } catch (cause) {
-      warnings.add(`XML parser failed (${cause instanceof Error ? cause.message : String(cause)}); read leniently`);
-    }
-  } else {
-    warnings.add(`not well-formed XML: ${error}`);
+    warnings.addAll(strictWarnings.all());
+    return { root: strict.finish(), doctypeRoot: doctype.rootName };
   }
-  const builder = makeBuilder();
-  parseLeniently(doctype.text, builder);
+  warnings.add(`not well-formed XML: ${error}`);
+  const builder = makeBuilder(warnings);
+  parseLeniently(doctype.text, builder, maxDepth);
   return { root: builder.finish(), doctypeRoot: doctype.rootName };
 }

@@ -1,7 +1,6 @@
 import type { Warnings } from '../warnings.js';
 import { htmlEntity } from './html-entities.js';
 
-const ENTITY = /&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z_:][\w.:-]*);/g;
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** windows-1252's characters for bytes 0x80–0x9F, which feeds often send as C1 controls or `&#146;`. */
@@ -12,6 +11,7 @@ const CP1252_C1: Record<number, string> = {
   0x96: '\u2013', 0x97: '\u2014', 0x98: '\u02dc', 0x99: '\u2122', 0x9a: '\u0161', 0x9b: '\u203a',
   0x9c: '\u0153', 0x9e: '\u017e', 0x9f: '\u0178',
 };
+const NON_ASCII = /[^\u0000-\u007f]/;
 const C1 = /[\u0080-\u009f]/g;
 const C1_TEST = /[\u0080-\u009f]/;
 const UTF8_AS_LATIN1 = /[\u00c2-\u00f4][\u0080-\u00bf]/;
@@ -40,12 +40,29 @@ export class CharacterDataDecoder {
 
   /** Decode the raw character data of a text node or attribute value. */
   decode(raw: string): string {
-    let text = raw.indexOf('&') < 0 ? raw : raw.replace(ENTITY, (ref, body: string) => this.reference(ref, body));
-    if (this.options.repairDoubleEncoding && UTF8_AS_LATIN1.test(text) && !ABOVE_LATIN1.test(text)) {
+    let text = raw.indexOf('&') < 0 ? raw : this.replaceReferences(raw);
+    // Both repairs below concern characters above ASCII only.
+    if (!NON_ASCII.test(text)) return text;
+    // Most non-ASCII text has a character above Latin-1 early on: that test ends the check soonest.
+    if (this.options.repairDoubleEncoding && !ABOVE_LATIN1.test(text) && UTF8_AS_LATIN1.test(text)) {
       text = repairDoubleEncoding(text);
     }
     if (C1_TEST.test(text)) text = text.replace(C1, (c) => CP1252_C1[c.charCodeAt(0)] ?? c);
     return text;
+  }
+
+  /** Every well-formed reference (`&name;`, `&#n;`, `&#xh;`) replaced by its text; other `&`s stay. */
+  private replaceReferences(raw: string): string {
+    let out = '';
+    let last = 0;
+    for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', amp + 1)) {
+      const end = referenceEnd(raw, amp);
+      if (end < 0) continue;
+      out += raw.slice(last, amp) + (predefined(raw, amp + 1, end - 1) ?? this.reference(raw.slice(amp, end), raw.slice(amp + 1, end - 1)));
+      last = end;
+      amp = end - 1;
+    }
+    return last === 0 ? raw : out + raw.slice(last);
   }
 
   private reference(ref: string, body: string): string {
@@ -66,6 +83,53 @@ export class CharacterDataDecoder {
     }
     this.options.warnings.add(`undefined entity &${body}; kept as text`);
     return ref;
+  }
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isHexDigit = (c: number): boolean => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** `[A-Za-z_:]` */
+const isNameStart = (c: number): boolean => isLetter(c) || c === 0x5f || c === 0x3a;
+/** `[\w.:-]` */
+const isNameChar = (c: number): boolean => isNameStart(c) || isDigit(c) || c === 0x2e || c === 0x2d;
+
+/**
+ * Where the reference starting at `raw[amp]` (an `&`) ends, just after its `;`, or -1 when it is none:
+ * `&#` 1–8 digits `;`, `&#x` 1–7 hex digits `;`, or `&` a name `;`.
+ */
+function referenceEnd(raw: string, amp: number): number {
+  let i = amp + 1;
+  if (raw.charCodeAt(i) === 0x23 /* # */) {
+    i++;
+    const hex = raw.charCodeAt(i) === 0x78 || raw.charCodeAt(i) === 0x58;
+    if (hex) i++;
+    const start = i;
+    const accepts = hex ? isHexDigit : isDigit;
+    while (i - start < (hex ? 7 : 8) && accepts(raw.charCodeAt(i))) i++;
+    return i > start && raw.charCodeAt(i) === 0x3b ? i + 1 : -1;
+  }
+  if (!isNameStart(raw.charCodeAt(i))) return -1;
+  for (i++; isNameChar(raw.charCodeAt(i)); i++);
+  return raw.charCodeAt(i) === 0x3b ? i + 1 : -1;
+}
+
+/**
+ * XML's five predefined entities, read in place (escaped HTML is mostly `&lt;` and `&gt;`): the text of the
+ * name in raw[from, to), or undefined for any other name.
+ */
+function predefined(raw: string, from: number, to: number): string | undefined {
+  const c = raw.charCodeAt(from);
+  switch (to - from) {
+    case 2:
+      if (raw.charCodeAt(from + 1) !== 0x74 /* t */) return undefined;
+      return c === 0x6c /* l */ ? '<' : c === 0x67 /* g */ ? '>' : undefined;
+    case 3:
+      return raw.startsWith('amp', from) ? '&' : undefined;
+    case 4:
+      return raw.startsWith('quot', from) ? '"' : raw.startsWith('apos', from) ? "'" : undefined;
+    default:
+      return undefined;
   }
 }
 

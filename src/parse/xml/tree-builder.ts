@@ -1,18 +1,19 @@
 import { resolveBase } from '../url.js';
 import type { Warnings } from '../warnings.js';
 import { XML_NAMESPACE, XMLNS_NAMESPACE, type XmlAttribute, type XmlElement, type XmlNode } from './element.js';
+import type { XmlEventSink } from './strict.js';
 import type { CharacterDataDecoder } from './text-decoder.js';
-
-/** Elements nested deeper than this are flattened into their ancestor (their text is kept). */
-export const MAX_DEPTH = 256;
 
 /** Prefix → namespace URI, as declared by xmlns attributes in scope. */
 type Scope = ReadonlyMap<string, string>;
 
+/** The attributes of every element that has none; never written to (open() gives an element its own list first). */
+const NO_ATTRIBUTES: XmlAttribute[] = [];
+
 class Element implements XmlElement {
   readonly kind = 'element';
   readonly children: XmlNode[] = [];
-  attributes: XmlAttribute[] = [];
+  attributes: XmlAttribute[] = NO_ATTRIBUTES;
   ns = '';
   base: string | undefined;
   lang: string | undefined;
@@ -42,17 +43,15 @@ export interface TreeBuilderOptions {
   warnings: Warnings;
 }
 
-function splitName(qname: string): [prefix: string, local: string] {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? ['', qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
-}
+const prefixOf = (qname: string, colon: number): string => (colon < 0 ? '' : qname.slice(0, colon));
+const localOf = (qname: string, colon: number): string => (colon < 0 ? qname : qname.slice(colon + 1));
 
 /**
  * Builds the XmlElement tree from parser events (either parser feeds it): resolves namespaces from
  * xmlns scopes, xml:base against its ancestors and the document URL, inherits xml:lang, and decodes
  * character data and attribute values.
  */
-export class TreeBuilder {
+export class TreeBuilder implements XmlEventSink {
   private readonly stack: Element[] = [];
   private root: Element | undefined;
   private skippedDepth = 0;
@@ -63,22 +62,27 @@ export class TreeBuilder {
   /** A start tag, with its attributes' raw (undecoded) values. */
   open(qname: string, rawAttributes: ReadonlyArray<readonly [string, string]>): void {
     const parent = this.stack[this.stack.length - 1];
-    if (this.closedRoot || this.stack.length >= MAX_DEPTH) {
+    if (this.closedRoot) {
       this.skippedDepth++;
       return;
     }
-    const [prefix, local] = splitName(qname);
+    const colon = qname.indexOf(':');
+    const prefix = prefixOf(qname, colon);
+    const local = localOf(qname, colon);
     const el = new Element(qname, prefix, local, parent);
     if (!parent && this.options.language) el.lang = this.options.language;
     this.declareNamespaces(el, rawAttributes);
     el.ns = this.namespaceOf(el, prefix);
+    if (rawAttributes.length > 0) el.attributes = [];
     for (const [name, raw] of rawAttributes) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
         const local = name === 'xmlns' ? '' : name.slice(6);
         el.attributes.push({ qname: name, local, ns: XMLNS_NAMESPACE, value: el.scope.get(local) ?? '' });
         continue;
       }
-      const [attrPrefix, attrLocal] = splitName(name);
+      const attrColon = name.indexOf(':');
+      const attrPrefix = prefixOf(name, attrColon);
+      const attrLocal = localOf(name, attrColon);
       const value = this.options.decoder.decode(raw);
       const ns = attrPrefix ? this.namespaceOf(el, attrPrefix) : '';
       el.attributes.push({ qname: name, local: attrLocal, ns, value });
@@ -116,17 +120,6 @@ export class TreeBuilder {
     const parent = this.stack[this.stack.length - 1];
     if (!parent) return;
     parent.children.push({ kind: 'text', value, cdata: true });
-  }
-
-  /** The parser gave up on the rest of the document: keep what was read, with a warning. */
-  truncated(reason: string): void {
-    this.options.warnings.add(reason);
-    this.closedRoot = true;
-  }
-
-  /** Whether the parser gave up on the rest of the document. */
-  isTruncated(): boolean {
-    return this.closedRoot && this.stack.length > 0;
   }
 
   /** The root element, once the parser is done. */

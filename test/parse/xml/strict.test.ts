@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findWellFormednessError } from '../../../src/parse/xml/well-formed.js';
+import { findWellFormednessError } from '../../../src/parse/xml/strict.js';
 
 describe('findWellFormednessError', () => {
   it.each([
