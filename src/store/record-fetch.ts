@@ -8,6 +8,7 @@ import { toTimestamp } from './database.js';
 import type { ItemRecord } from './item-record.js';
 import { writeItems } from './items.js';
 import { bumpContentVersion } from './site-state.js';
+import { lockStoryAssignment } from './stories.js';
 import { scheduleColumns } from './source-schedule.js';
 import type { SourceScheduleChanges } from './source-schedule.js';
 import type { SourceUpdate } from './tables.js';
@@ -72,6 +73,7 @@ export async function recordFetch(db: Kysely<Database>, outcome: FetchOutcome): 
   try {
     return await db.transaction().execute(async (trx) => {
       await lockSource(trx, outcome);
+      if (outcome.stories !== undefined && outcome.items.length > 0) await lockStoryAssignment(trx);
       const written = outcome.error === undefined
         ? await writeItems(trx, outcome.sourceId, outcome.items, startedAt, {
           ...(outcome.stories === undefined ? {} : { stories: outcome.stories }),

@@ -1,9 +1,25 @@
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Timestamp } from './database.js';
 import { chunks } from './chunks.js';
 
 const BATCH = 500;
+
+/** The key of the PostgreSQL advisory lock that story assignment holds (ASCII "flms"). */
+const STORY_ASSIGNMENT_LOCK = 0x666c6d73;
+
+/**
+ * Serialise story assignment across connections, for the rest of the transaction. Without it, two writers
+ * that bring the first tellings of one new story at the same instant each read candidates before the
+ * other commits, and each founds a story: twins that only a later bridging item would merge. On
+ * PostgreSQL this takes a transaction-scoped advisory lock, so the statements after it (read committed)
+ * see every story a writer that held it before committed. SQLite needs nothing: the fetch's transaction
+ * writes first (the source row), so it holds the database's write lock throughout.
+ */
+export async function lockStoryAssignment(trx: Transaction<Database>): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select pg_advisory_xact_lock(${STORY_ASSIGNMENT_LOCK})`.execute(trx);
+}
 
 /**
  * Lock the rows of stories this transaction is about to change, in id order. PostgreSQL: two workers joining

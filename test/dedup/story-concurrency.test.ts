@@ -41,5 +41,25 @@ for (const dialect of DIALECTS) {
       expect(new Set(items.map((i) => Number(i.story_id)))).toEqual(new Set([release, kernel]));
       expect(await db.selectFrom('stories').select('id').execute()).toHaveLength(2);
     });
+
+    it('founds one story, not twins, when every worker brings the first telling of a new story at the same instant', async () => {
+      const { db, url } = current();
+      const workers = Array.from({ length: WORKERS + 1 }, (_, w) => `t${w}`);
+      await syncSources(db, workers.map((id) => ({ id, url: `https://${id}.example/feed`, tags: [], enabled: true, priority: 0 })));
+      // No story exists yet: each transaction, reading before the others commit, would found its own.
+      const jobs = workers.map((worker) => ({
+        outcomes: [fetchOf(worker, '2024-05-07T13:00:00.000Z', [
+          storyRecord(`${worker}-release`, { title: 'Northwind Hosting Opens Frankfurt Data Center', body: RELEASE }),
+        ])],
+      }));
+      const results = await runConcurrently(url, jobs);
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+
+      const stories = await db.selectFrom('stories').selectAll().execute();
+      expect(stories.map((s) => [s.item_count, s.source_count])).toEqual([[workers.length, workers.length]]);
+      const items = await db.selectFrom('items').select(['story_id']).execute();
+      expect(items).toHaveLength(workers.length);
+      expect(new Set(items.map((i) => Number(i.story_id)))).toEqual(new Set([Number(stories[0]?.id)]));
+    });
   });
 }
