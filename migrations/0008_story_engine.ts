@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
  * - `item_keys`: the index items are found by (their headline words, body names and figures), one row per key and
  *   item, keyed like `item_bands` was so that "this key, nearest this instant" is one bounded range scan. It
  *   replaces `item_bands` (MinHash bands of the first engine), which is dropped: items stored before this
- *   migration are found again once `feedloom migrate` (or the first ingest) has computed their features.
+ *   migration are found again once the first ingest pass after it has refiled their features (src/ingest/refresh-features.ts).
  * - `story_redirects`: a story merged into another (a later item showed they were one) answers with the other.
  * - story ids are drawn from their own counter from now on (a sequence on PostgreSQL, a `site_state` row on
  *   SQLite's single writer), no longer equal to the founding item's id: a story can outlive its founder's

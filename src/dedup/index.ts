@@ -11,6 +11,7 @@ export type { PairRule, PairVerdict, ScoredItem } from './pair-score.js';
 export { judgeStories } from './story-decision.js';
 export type { Judge, Member, StoryJudgement } from './story-decision.js';
 export { assignStories, encodedFeaturesOf, MAX_CANDIDATES, MEMBERS_PER_STORY, storyAssigner } from './story-engine.js';
+export { refileStaleFeatures, REFILE_BATCH } from './refile.js';
 export type { StoryOptions } from './story-engine.js';
 export { fragmentOf } from './members.js';
 export { explainItem } from './story-explain.js';

@@ -65,7 +65,7 @@ interface Subject {
  * Weigh each subject's keys from the index (see term-weights.ts) and rank the stored items that share them: by
  * the summed weight of the keys they share, plus the items with the same canonical URL.
  */
-async function weighAndRank(port: StoryPort, inputs: readonly StoryInput[], windowMs: number): Promise<Subject[]> {
+export async function weighAndRank(port: StoryPort, inputs: readonly StoryInput[], windowMs: number): Promise<Subject[]> {
   const features = inputs.map(featuresOf);
   const queries: KeyQuery[] = [];
   // Per query: which input it is for, and which of that input's keys.

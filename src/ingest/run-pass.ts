@@ -5,6 +5,7 @@ import type { ClaimedSource, ClaimScope } from '../store/index.js';
 import { ingestSource } from './ingest-source.js';
 import type { ConfiguredOverrides, IngestDeps, IngestSettings, IngestTarget, SourceIngestResult } from './ingest-source.js';
 import { runPool } from './pool.js';
+import { refreshStoryFeatures } from './refresh-features.js';
 
 /** The summary of one ingestion pass: what cron monitoring reads (`ingest --json`). */
 export interface PassSummary {
@@ -33,6 +34,7 @@ export async function runIngestPass(
   deps: IngestDeps,
   options: PassOptions,
 ): Promise<PassSummary> {
+  await refreshStoryFeatures(deps.db, settings.dedupWindowMs);
   const started = new Date();
   const results: SourceIngestResult[] = [];
   await runPool(
@@ -72,6 +74,7 @@ export interface ClaimedPassOptions extends PassOptions {
  * Leases still held at the end (a source whose write failed) are released.
  */
 export async function runClaimedPass(settings: IngestSettings, deps: IngestDeps, options: ClaimedPassOptions): Promise<PassSummary> {
+  await refreshStoryFeatures(deps.db, settings.dedupWindowMs);
   const started = new Date();
   const results: SourceIngestResult[] = [];
   try {

@@ -32,6 +32,19 @@ export interface StoryMember {
   features: Uint8Array;
 }
 
+/** A stored item whose features are missing or of another version than the engine's (stored before it, or by an older one). */
+export interface StaleItem {
+  itemId: number;
+  sourceId: string;
+  atMs: number;
+  canonicalUrl: string | null;
+  url: string | null;
+  title: string;
+  text: string;
+  /** The vendors it is about (its features weigh them). */
+  about: string[];
+}
+
 /** Look up, for one index key, the stored items nearest an instant within a range, on each side. */
 export interface KeyQuery {
   key: number;
@@ -67,6 +80,11 @@ export interface StoryPort {
   storyMembers(itemIds: readonly number[], perStory: number): Promise<StoryMember[]>;
   /** File items' features and index keys (`refile`: replacing the ones it had, for an item rewritten). */
   saveFeatures(rows: readonly { itemId: number; atMs: number; keys: readonly number[]; features: Uint8Array; refile: boolean }[]): Promise<void>;
+  /**
+   * Up to `limit` items ordered at or after `sinceMs`, with an id above `afterId`, whose stored features are absent or
+   * were written by another version than `version` (the first byte of the stored form), in id order.
+   */
+  staleItems(version: number, sinceMs: number, afterId: number, limit: number): Promise<StaleItem[]>;
   /** Found one new story per item (each with that one item in it); returns each item's new story id. */
   foundStories(founders: readonly { itemId: number; atMs: number }[]): Promise<Map<number, number>>;
   /** Put items into stories. */

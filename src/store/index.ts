@@ -19,7 +19,7 @@ export { createPostgresDatabase, dropPostgresDatabase, withDatabaseName, withSea
 export { itemVendorsOf, replaceItemVendors, vendorsOfItems } from './item-vendors.js';
 export type { ItemVendors } from './item-vendors.js';
 export { bumpContentVersion, contentVersion } from './site-state.js';
-export { resolveStories, storyPort } from './story-port.js';
+export { resolveStories, storyPort, withStoryPort } from './story-port.js';
 export { exportItems } from './item-export.js';
 export { findItems, itemsById, storyMatchOf } from './item-lookup.js';
 export type { ItemReference, StoryMatch } from './item-lookup.js';

@@ -1,10 +1,10 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
-import type { StoryMatchRecord, StoryMember, StoryPort } from '../model/story-port.js';
+import type { StaleItem, StoryMatchRecord, StoryMember, StoryPort } from '../model/story-port.js';
 import type { Database, Timestamp } from './database.js';
 import { chunks } from './chunks.js';
 import { deleteKeys, insertKeys, keyNeighbours } from './item-keys.js';
-import { lockStories, recountStories } from './stories.js';
+import { lockStories, lockStoryAssignment, recountStories } from './stories.js';
 
 type Executor = Transaction<Database> | Kysely<Database>;
 
@@ -105,6 +105,26 @@ export function storyPort(db: Executor, options: { now: Timestamp }): StoryPort 
       await insertKeys(db, rows);
     },
 
+    async staleItems(version, sinceMs, afterId, limit) {
+      // The first byte of the stored form is its version: compared as a one-byte blob (bytea), the same SQL on both.
+      const firstByte = sql<Uint8Array>`substr(f.data, 1, 1)`;
+      const rows = await db.selectFrom('items as i').leftJoin('item_features as f', 'f.item_id', 'i.id')
+        .select(['i.id', 'i.source_id', 'i.sort_at', 'i.canonical_url', 'i.url', 'i.title', 'i.text'])
+        .where('i.sort_at', '>=', iso(sinceMs)).where('i.id', '>', afterId)
+        .where((eb) => eb.or([eb('f.item_id', 'is', null), eb(firstByte, '!=', Buffer.from([version]))]))
+        .orderBy('i.id').limit(limit).execute();
+      const about = new Map<number, string[]>();
+      for (const batch of chunks(rows.map((r) => Number(r.id)), BATCH)) {
+        const vendors = await db.selectFrom('item_vendors').select(['item_id', 'vendor_id']).where('item_id', 'in', batch).where('role', '=', 'about')
+          .orderBy('item_id').orderBy('vendor_id').execute();
+        for (const v of vendors) about.set(Number(v.item_id), [...(about.get(Number(v.item_id)) ?? []), v.vendor_id]);
+      }
+      return rows.map((r): StaleItem => ({
+        itemId: Number(r.id), sourceId: r.source_id, atMs: r.sort_at === null ? sinceMs : Date.parse(r.sort_at), canonicalUrl: r.canonical_url, url: r.url,
+        title: r.title, text: r.text, about: about.get(Number(r.id)) ?? [],
+      }));
+    },
+
     async foundStories(founders) {
       const ids = await allocateStoryIds(db, founders.length);
       const out = new Map<number, number>();
@@ -176,4 +196,15 @@ export function storyPort(db: Executor, options: { now: Timestamp }): StoryPort 
 
     forgetMatches,
   };
+}
+
+/**
+ * Run `work` on the story port of one transaction of its own that holds the story-assignment lock (see
+ * `lockStoryAssignment`): for work on stories outside a fetch's write, such as refiling stale features.
+ */
+export async function withStoryPort<T>(db: Kysely<Database>, work: (port: StoryPort) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await lockStoryAssignment(trx);
+    return work(storyPort(trx, { now: new Date().toISOString() }));
+  });
 }
