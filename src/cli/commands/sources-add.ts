@@ -1,12 +1,14 @@
 import { createInterface } from 'node:readline/promises';
-import { appendSources, deriveSourceId, editConfigFile, httpUrlProblem, isSlug } from '../../config/index.js';
-import type { Config, SourceEntry } from '../../config/index.js';
+import { httpUrlProblem } from '../../config/index.js';
+import type { Config } from '../../config/index.js';
 import { fetchFeed, proxySettings } from '../../fetch/index.js';
 import { parseInputFrom } from '../../ingest/index.js';
 import { FeedloomError, NotAFeedError, UsageError } from '../../model/index.js';
 import type { FetchResult, LinkedFeed, NormalisedFeed } from '../../model/index.js';
 import { normaliseFeed } from '../../normalise/index.js';
 import { parseFeed } from '../../parse/index.js';
+import { appendSources, deriveSourceId, editConfigFile, isSlug } from '../../sources/index.js';
+import type { SourceEntry } from '../../sources/index.js';
 import type { CliIo } from '../io.js';
 
 /** What the operator gave `sources add`. */

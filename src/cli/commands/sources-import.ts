@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { appendSources, deriveSourceId, editConfigFile, readOpml } from '../../config/index.js';
-import type { SourceEntry } from '../../config/index.js';
+import { appendSources, deriveSourceId, editConfigFile, readOpml } from '../../sources/index.js';
+import type { SourceEntry } from '../../sources/index.js';
 import { UsageError } from '../../model/index.js';
 import type { CliIo } from '../io.js';
 

@@ -1,4 +1,4 @@
-import { editConfigFile, removeSource } from '../../config/index.js';
+import { editConfigFile, removeSource } from '../../sources/index.js';
 import { FeedloomError, UsageError } from '../../model/index.js';
 import type { CliIo } from '../io.js';
 

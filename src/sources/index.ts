@@ -1,0 +1,5 @@
+export { appendSources, editConfigFile, removeSource, writeConfigText } from './write-config.js';
+export type { SourceEntry } from './write-config.js';
+export { readOpml } from './opml-import.js';
+export type { OpmlFeed, OpmlList, OpmlProblem } from './opml-import.js';
+export { deriveSourceId, isSlug, slugify } from './source-id.js';
