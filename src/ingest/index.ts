@@ -5,3 +5,4 @@ export type { ClaimedPassOptions, PassOptions, PassSummary } from './run-pass.js
 export { toItemRecords } from './item-record.js';
 export type { Tagger } from './item-record.js';
 export { documentUrl, parseInputFrom } from './parse-input.js';
+export { applyRetention, configuredOverrides, configuredSources, ingestSettings } from './settings.js';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { watchConfig } from '../../config/index.js';
 import type { Config } from '../../config/index.js';
 import { fetchFeed, withConnectionPool } from '../../fetch/index.js';
-import { formatPassSummary, runClaimedPass } from '../../ingest/index.js';
+import { applyRetention, configuredOverrides, configuredSources, formatPassSummary, ingestSettings, runClaimedPass } from '../../ingest/index.js';
 import type { PassSummary } from '../../ingest/index.js';
 import type { Logger } from '../../log/index.js';
 import { ConfigError } from '../../model/index.js';
@@ -16,7 +16,6 @@ import { configFile } from '../context.js';
 import { runService } from '../service.js';
 import { reportPass, reportSource } from '../pass-report.js';
 import { startHubNotifier } from '../websub.js';
-import { applyRetention, configuredOverrides, configuredSources, ingestSettings } from './ingest.js';
 
 /** A running ingestion loop (the `worker` role, also inside `run`). */
 export interface WorkerHandle {
