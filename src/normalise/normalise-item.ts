@@ -3,7 +3,7 @@ import { parseHttpUrl } from '../model/index.js';
 import { parseDate } from './date/index.js';
 import { itemIdentity } from './item-id.js';
 import { collapseWhitespace, plainText, safeHtml, safeHtmlAndText } from './text.js';
-import { resolveLink } from './urls.js';
+import { resolveLink } from './links.js';
 
 /** ISO 8601 UTC of a raw feed date, or null when it is missing or unreadable. */
 export function isoDate(raw: string | undefined): string | null {
