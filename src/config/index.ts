@@ -22,9 +22,4 @@ export type {
 } from './types.js';
 export { watchConfig } from './reloader.js';
 export type { ConfigReloader, ReloaderOptions } from './reloader.js';
-export { appendSources, editConfigFile, removeSource, writeConfigText } from './write-config.js';
-export type { SourceEntry } from './write-config.js';
-export { readOpml } from './opml-import.js';
-export type { OpmlFeed, OpmlList, OpmlProblem } from './opml-import.js';
-export { deriveSourceId, isSlug, slugify } from './source-id.js';
 export { DEFAULTS } from './defaults.js';

@@ -1,3 +1,5 @@
+import { parseHttpUrl } from '../model/http-url.js';
+
 /** Ids (sources, vendors, curated feeds) and tags: lower-case letters, digits and single hyphens. */
 export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 export const SLUG_MESSAGE = 'not a valid id: use lower-case letters, digits and single hyphens (e.g. "the-register")';
@@ -22,9 +24,8 @@ export const MAX_URL_LENGTH = 2_048;
  */
 export function httpUrlProblem(text: string): string | undefined {
   if (text.length > MAX_URL_LENGTH) return `URL too long: ${text.length} characters (at most ${MAX_URL_LENGTH})`;
-  if (!URL.canParse(text)) return HTTP_URL_MESSAGE;
-  const url = new URL(text);
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return HTTP_URL_MESSAGE;
+  const url = parseHttpUrl(text);
+  if (url === undefined) return HTTP_URL_MESSAGE;
   if (url.username !== '' || url.password !== '') {
     return 'credentials (user:password@) in a URL are refused: they would be logged and shown; give a source "auth": { "username", "password" } instead';
   }
@@ -64,8 +65,6 @@ export function patternProblem(source: string): string | undefined {
  * for the proxy, and they are never shown), or the problem.
  */
 export function proxyUrlProblem(text: string): string | undefined {
-  if (!URL.canParse(text)) return 'not a proxy URL such as "http://proxy.internal:3128"';
-  const url = new URL(text);
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return 'a proxy URL must be http:// or https:// with a host';
-  return undefined;
+  if (parseHttpUrl(text) !== undefined) return undefined;
+  return URL.canParse(text) ? 'a proxy URL must be http:// or https:// with a host' : 'not a proxy URL such as "http://proxy.internal:3128"';
 }

@@ -1,5 +1,5 @@
 import type { CuratedEntry } from '../model/index.js';
-import { sitePaths } from '../publish/site-paths.js';
+import { sitePaths } from '../routes/index.js';
 import type { Source, StoryWithItems, TaggedItem } from '../store/index.js';
 
 /** What entries are built from besides the story: the sources (for names and priority) and vendor names. */

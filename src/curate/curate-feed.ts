@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config, CuratedFeedConfig } from '../config/index.js';
 import type { CuratedEntry, CuratedFeed } from '../model/index.js';
-import { sitePaths } from '../publish/site-paths.js';
+import { sitePaths } from '../routes/index.js';
 import { getSources, recentItems, storiesWithItems } from '../store/index.js';
 import type { Database, ItemCursor, StoryWithItems } from '../store/index.js';
 import { buildEntry } from './build-entry.js';
@@ -62,7 +62,7 @@ export async function matchingStoryIds(db: Kysely<Database>, config: Config, fee
   return [...storyIds];
 }
 
-/** URLs of one curated feed's page and renderings (the site's URL scheme is publish's `sitePaths`). */
+/** URLs of one curated feed's page and renderings (the site's URL scheme: routes/). */
 export function feedUrls(baseUrl: string, id: string) {
   const paths = sitePaths(baseUrl);
   const at = (path: string) => paths.absolute(path);

@@ -1,3 +1,5 @@
+import { parseHttpUrl } from '../model/http-url.js';
+
 /**
  * Query parameters that only track a click (campaign, referrer, mailing-list, ad-click ids): removed from the
  * canonical URL. Exact names, compared case-insensitively; `utm_*` and friends by prefix below. Generic names
@@ -24,14 +26,8 @@ function isTrackingParam(name: string): boolean {
  * canonical URLs are equal are the same article. Returns undefined for anything that is not an http(s) URL.
  */
 export function canonicalUrl(raw: string | null | undefined): string | undefined {
-  if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  const url = parseHttpUrl(raw);
+  if (url === undefined) return undefined;
   // http and https of the same host and path are the same article; WHATWG URL already lower-cases the host.
   const host = url.hostname.replace(/^www\d*\./, '').replace(/\.$/, '');
   const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : '';

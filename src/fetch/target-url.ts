@@ -1,4 +1,5 @@
 import { FetchError } from '../model/errors.js';
+import { parseHttpUrl } from '../model/http-url.js';
 
 /**
  * Parse and validate a URL to fetch (absolute, or relative to `base` for a redirect's Location):
@@ -7,17 +8,15 @@ import { FetchError } from '../model/errors.js';
  */
 export function parseTargetUrl(raw: string, base?: URL): URL {
   const from = base ? ` (redirect from ${displayUrl(base)})` : '';
-  let url: URL;
-  try {
-    url = new URL(raw, base);
-  } catch (error) {
-    throw new FetchError('BAD_URL', `invalid URL ${JSON.stringify(raw)}${from}`, { url: raw, cause: error });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchError('BAD_URL', `not an http(s) URL: ${displayUrl(url)}${from}`, { url: displayUrl(url) });
-  }
-  if (url.hostname === '') {
-    throw new FetchError('BAD_URL', `URL has no host: ${displayUrl(url)}${from}`, { url: displayUrl(url) });
+  const url = parseHttpUrl(raw, base);
+  if (url === undefined) {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw, base);
+    } catch (error) {
+      throw new FetchError('BAD_URL', `invalid URL ${JSON.stringify(raw)}${from}`, { url: raw, cause: error });
+    }
+    throw new FetchError('BAD_URL', `not an http(s) URL: ${displayUrl(parsed)}${from}`, { url: displayUrl(parsed) });
   }
   if (url.username !== '' || url.password !== '') {
     // Credentials in a URL end up in logs and records; a source's `auth` setting carries them instead.

@@ -9,8 +9,8 @@ import type { FeedHints, FetchObservation, PublishingRate, ScheduleNotice } from
 import type { Kysely } from 'kysely';
 import { recordFetch, sourceFetchedFrom, storedVersions } from '../store/index.js';
 import type { Database, FetchOutcome } from '../store/index.js';
-import { baseItemRecords, enricher } from './item-record.js';
-import type { Tagger } from './item-record.js';
+import { baseItemRecords, enricher } from './enrich-records.js';
+import type { Tagger } from './enrich-records.js';
 import { parseInputFrom } from './parse-input.js';
 
 /** Settings that apply to every source of a pass (from the config's `fetch` and `schedule`). */

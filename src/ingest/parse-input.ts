@@ -1,3 +1,4 @@
+import { parseHttpUrl } from '../model/index.js';
 import type { FetchResult } from '../model/index.js';
 import type { ParseInput } from '../parse/index.js';
 
@@ -8,12 +9,7 @@ import type { ParseInput } from '../parse/index.js';
 export function documentUrl(result: Pick<FetchResult, 'finalUrl' | 'headers'>): string {
   const location = result.headers['content-location']?.trim();
   if (!location) return result.finalUrl;
-  try {
-    const url = new URL(location, result.finalUrl);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : result.finalUrl;
-  } catch {
-    return result.finalUrl;
-  }
+  return parseHttpUrl(location, result.finalUrl)?.href ?? result.finalUrl;
 }
 
 /** What the parse stage needs from a fetch: the body, its Content-Type and Content-Language, and its base URL. */

@@ -22,6 +22,7 @@ export type {
   Person,
 } from './normalised-item.js';
 export * from './errors.js';
+export { parseHttpUrl } from './http-url.js';
 export type { CoverageEntry, CuratedEntry, CuratedFeed, EntrySource, VendorMention, VendorRole } from './curated-feed.js';
 export type { KeyHit, KeyQuery, StoryAssigner, StoryInput, StoryMatchRecord, StoryMember, StoryPort } from './story-port.js';
 export type { MarkedText, SearchHit } from './search-hit.js';

@@ -2,6 +2,6 @@ export { normaliseFeed } from './normalise-feed.js';
 export { normaliseItem, isoDate } from './normalise-item.js';
 export { itemIdentity } from './item-id.js';
 export type { ItemIdentity } from './item-id.js';
-export { absoluteHttpUrl, resolveLink } from './urls.js';
+export { resolveLink } from './links.js';
 export { collapseWhitespace, escapeHtml, plainText, safeHtml } from './text.js';
 export { bodyOf, isRecurringColumn } from './item-text.js';

@@ -1,7 +1,7 @@
 import type { NormalisedFeed, ParsedFeed } from '../model/index.js';
 import { isoDate, normaliseItem, normalisePeople } from './normalise-item.js';
 import { plainText } from './text.js';
-import { resolveLink } from './urls.js';
+import { resolveLink } from './links.js';
 
 /** ParsedFeed → NormalisedFeed: what `feedloom parse` prints and what ingest stores. */
 export function normaliseFeed(parsed: ParsedFeed): NormalisedFeed {

@@ -1,8 +1,9 @@
 import type { Enclosure, NormalisedItem, ParsedEntry, ParsedPerson, Person } from '../model/index.js';
+import { parseHttpUrl } from '../model/index.js';
 import { parseDate } from './date/index.js';
 import { itemIdentity } from './item-id.js';
 import { collapseWhitespace, plainText, safeHtml, safeHtmlAndText } from './text.js';
-import { absoluteHttpUrl, resolveLink } from './urls.js';
+import { resolveLink } from './links.js';
 
 /** ISO 8601 UTC of a raw feed date, or null when it is missing or unreadable. */
 export function isoDate(raw: string | undefined): string | null {
@@ -60,7 +61,7 @@ function normaliseEnclosures(entry: ParsedEntry, base?: string): Enclosure[] {
 export function normaliseItem(entry: ParsedEntry, feedBase?: string): NormalisedItem {
   const base = entry.base ?? feedBase;
   // An RSS guid that is a permalink (isPermaLink absent or true) is the item's link when it has none of its own.
-  const permalink = entry.idIsPermalink === true ? absoluteHttpUrl(entry.id) : undefined;
+  const permalink = entry.idIsPermalink === true ? parseHttpUrl(entry.id)?.href : undefined;
   const url = resolveLink(entry.link ?? entry.links.find((l) => l.rel === 'alternate')?.href ?? permalink, base) ?? null;
   const title = plainText(entry.title);
   // Prefer a markup body over a plain-text one when a feed offers both (JSON content_html + content_text).

@@ -1,3 +1,4 @@
+import { parseHttpUrl } from '../model/index.js';
 import type { LinkedFeed } from '../model/index.js';
 import { tokenizeHtml } from '../normalise/html/tokenizer.js';
 
@@ -18,14 +19,7 @@ export function discoverFeeds(html: string, pageUrl: string | undefined): Discov
   let base = pageUrl;
   const found: DiscoveredFeed[] = [];
   const seen = new Set<string>();
-  const resolve = (href: string): string | undefined => {
-    try {
-      const url = base === undefined ? new URL(href.trim()) : new URL(href.trim(), base);
-      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const resolve = (href: string): string | undefined => parseHttpUrl(href, base)?.href;
   tokenizeHtml(html, {
     text: () => undefined,
     endTag: () => undefined,

@@ -1,7 +1,7 @@
 import type { CuratedEntry, Enclosure, Person } from '../model/index.js';
 import { attributionHtml } from './attribution.js';
 import { httpUrl } from './safe-url.js';
-import { sitePaths } from './site-paths.js';
+import { sitePaths } from '../routes/index.js';
 import { cdataSafeHtml } from './xml-text.js';
 
 /** Where an entry links: the original article, else (no usable URL) its story page on our site. */

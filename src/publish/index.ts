@@ -23,8 +23,6 @@ export type { OpmlInput, OpmlSource } from './opml.js';
 export { renderRss } from './rss.js';
 export { FEED_MEDIA_TYPES, OPML_MEDIA_TYPE } from './site-info.js';
 export type { FeedFormatName, IngestStatus, SiteInfo } from './site-info.js';
-export { sitePaths } from './site-paths.js';
-export type { SitePaths } from './site-paths.js';
 export * from './html/index.js';
 export { pingHubs } from './websub.js';
 export type { PingResult, PostToHub } from './websub.js';

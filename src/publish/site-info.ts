@@ -22,8 +22,9 @@ export interface IngestStatus {
   sourcesFailing: number;
 }
 
-/** The three curated-feed renderings. */
-export type FeedFormatName = 'rss' | 'atom' | 'json';
+import type { FeedFormatName } from '../routes/index.js';
+
+export type { FeedFormatName };
 
 /** Media type of each rendering: for `Content-Type` and `<link rel="alternate" type>`. */
 export const FEED_MEDIA_TYPES: Readonly<Record<FeedFormatName, string>> = {

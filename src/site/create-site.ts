@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/index.js';
-import { renderNotFound, sitePaths } from '../publish/index.js';
+import { renderNotFound } from '../publish/index.js';
+import { parseRoute, sitePaths } from '../routes/index.js';
 import type { Rendered, SiteHandler } from '../server/index.js';
 import { archiveMonths, contentVersion, storiesBetween } from '../store/index.js';
 import type { Database } from '../store/index.js';
 import { renderRoute } from './render-route.js';
-import { parseRoute } from './routes.js';
 import { ARCHIVE_PAGE_SIZE, monthRange, siteInfo } from './site-data.js';
 
 /** The site: every page and feed by path, plus the list of them all (for `feedloom build`). */

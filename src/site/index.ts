@@ -1,6 +1,4 @@
 export { createSite } from './create-site.js';
 export type { Site, SiteOptions } from './create-site.js';
-export { parseRoute } from './routes.js';
-export type { SiteRoute } from './routes.js';
 export { createFeedWatcher } from './feed-watch.js';
 export type { FeedWatcher } from './feed-watch.js';

@@ -3,12 +3,13 @@ import type { Config } from '../config/index.js';
 import { curateFeed } from '../curate/index.js';
 import {
   FEED_MEDIA_TYPES, OPML_MEDIA_TYPE, renderArchiveIndex, renderArchiveMonth, renderAtom, renderFeedPage, renderJsonFeed,
-  renderMoved, renderOpml, renderRss, renderSearchPage, renderSourcesPage, renderStatusPage, renderStoryPage, sitePaths,
+  renderMoved, renderOpml, renderRss, renderSearchPage, renderSourcesPage, renderStatusPage, renderStoryPage,
 } from '../publish/index.js';
+import { sitePaths } from '../routes/index.js';
+import type { SiteRoute } from '../routes/index.js';
 import type { Rendered } from '../server/index.js';
 import { archiveMonths, resolveStories } from '../store/index.js';
 import type { Database } from '../store/index.js';
-import type { SiteRoute } from './routes.js';
 import { searchFor } from './search-data.js';
 import { sourceActivity, statusOverview } from './status-data.js';
 import { archivePage, entriesOf, ingestStatus, opmlInput, siteInfo, sourcesHealth } from './site-data.js';

@@ -1,24 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { VendorMention } from '../model/curated-feed.js';
-import type { Enclosure, NormalisedItem, Person } from '../model/normalised-item.js';
+import type { NormalisedItem } from '../model/normalised-item.js';
 import type { TimeInput } from './database.js';
 import { toOptionalTimestamp } from './database.js';
 
 /** One item as the store receives it from a fetch: the normalised item plus its keys and hashes. */
-export interface ItemRecord {
+export interface ItemRecord extends Pick<NormalisedItem, 'url' | 'title' | 'text' | 'authors' | 'categories' | 'enclosures'> {
   /** The item's identity within its source (NormalisedItem.id). */
-  guid: string;
+  guid: NormalisedItem['id'];
   /** `guidKey(guid)`. */
   guidKey: string;
-  url: string | null;
   canonicalUrl: string | null;
-  title: string;
-  summaryHtml: string;
-  contentHtml: string;
-  text: string;
-  authors: Person[];
-  categories: string[];
-  enclosures: Enclosure[];
+  /** NormalisedItem.summary. */
+  summaryHtml: NormalisedItem['summary'];
+  /** NormalisedItem.content. */
+  contentHtml: NormalisedItem['content'];
   /** From the feed; stored canonical, or null when absent or not a usable date. */
   publishedAt: TimeInput | null;
   updatedAt: TimeInput | null;

@@ -12,26 +12,17 @@ import { withoutTombstoned } from './tombstones.js';
 import type { ItemRow, ItemUpdate } from './tables.js';
 import { chunks } from './chunks.js';
 
-/** An item as stored. */
-export interface StoredItem {
+/**
+ * An item as stored: the record that was written (its dates in stored form; features and vendors live in
+ * their own tables), with its row id, source, sightings, story and sort instant.
+ */
+export interface StoredItem extends Omit<ItemRecord, 'publishedAt' | 'updatedAt' | 'fingerprint' | 'features' | 'vendors'> {
   id: number;
   sourceId: string;
-  guid: string;
-  guidKey: string;
-  url: string | null;
-  canonicalUrl: string | null;
-  title: string;
-  summaryHtml: string;
-  contentHtml: string;
-  text: string;
-  authors: Person[];
-  categories: string[];
-  enclosures: Enclosure[];
   publishedAt: Timestamp | null;
   updatedAt: Timestamp | null;
   firstSeenAt: Timestamp;
   lastSeenAt: Timestamp;
-  contentHash: string;
   fingerprint: string | null;
   storyId: number | null;
   sortAt: Timestamp | null;

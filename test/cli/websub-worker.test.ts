@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startWorker } from '../../src/cli/commands/worker.js';
+import { startWorker } from '../../src/cli/roles/worker.js';
 import { parseConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/log/index.js';
 import { DIALECTS, describeDatabase } from '../support/databases.js';

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sitePaths } from '../../publish/index.js';
+import { sitePaths } from '../../routes/index.js';
 import { UsageError } from '../../model/index.js';
 import { createSite } from '../../site/index.js';
 import { stringOption } from '../args.js';

@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely';
 import type { Config } from '../../config/index.js';
-import { fetchFeed, proxySettings, withConnectionPool } from '../../fetch/index.js';
-import { formatPassSummary, runClaimedPass } from '../../ingest/index.js';
-import type { ConfiguredOverrides, IngestSettings, PassSummary } from '../../ingest/index.js';
+import { fetchFeed, withConnectionPool } from '../../fetch/index.js';
+import { applyRetention, configuredOverrides, configuredSources, formatPassSummary, ingestSettings, runClaimedPass } from '../../ingest/index.js';
+import type { PassSummary } from '../../ingest/index.js';
 import { UsageError } from '../../model/index.js';
 import { leaseLengthMs, leaseOwner, shutdownSignal } from '../../schedule/index.js';
-import { dueSources, purgeItems, retentionCutoff, syncSources } from '../../store/index.js';
-import type { ClaimScope, Database, PurgeResult } from '../../store/index.js';
+import { dueSources, syncSources } from '../../store/index.js';
+import type { ClaimScope, PurgeResult } from '../../store/index.js';
 import { compileVendorTagger } from '../../tag/index.js';
 import { flag, stringsOption } from '../args.js';
 import { EXIT } from '../command.js';
@@ -18,30 +17,6 @@ import { cliLogger } from '../logger.js';
 import { reportPass, reportSource } from '../pass-report.js';
 import { createProgress } from '../progress.js';
 
-/** The pass-wide settings from the config (and the environment's HTTP_PROXY / HTTPS_PROXY / NO_PROXY). */
-export function ingestSettings(config: Config, env: Record<string, string | undefined> = {}): IngestSettings {
-  const proxy = proxySettings(config.fetch.proxy, env);
-  return {
-    userAgent: config.fetch.userAgent,
-    timeoutMs: config.fetch.timeoutMs,
-    maxBytes: config.fetch.maxBytes,
-    allowPrivateNetworks: config.fetch.allowPrivateNetworks,
-    ...(proxy.http || proxy.https ? { proxy } : {}),
-    defaultIntervalMs: config.schedule.defaultIntervalMs,
-    minIntervalMs: config.schedule.minIntervalMs,
-    maxIntervalMs: config.schedule.maxIntervalMs,
-    dedupWindowMs: config.dedup.windowMs,
-  };
-}
-
-/** The config's sources in the shape the store syncs. */
-export function configuredSources(config: Config) {
-  return config.sources.map((s) => ({
-    id: s.id, url: s.url, tags: s.tags, enabled: s.enabled, priority: s.priority,
-    ...(s.title !== undefined ? { title: s.title } : {}), ...(s.siteUrl !== undefined ? { siteUrl: s.siteUrl } : {}),
-  }));
-}
-
 function checkNamedSources(ids: string[], config: Config): void {
   for (const id of ids) {
     const source = config.sources.find((s) => s.id === id);
@@ -51,20 +26,6 @@ function checkNamedSources(ids: string[], config: Config): void {
     }
     if (!source.enabled) throw new UsageError(`ingest: --source ${id}: the source is disabled in the config`);
   }
-}
-
-/** A source's configured overrides, as a claimed pass looks them up. */
-export function configuredOverrides(config: Config): (id: string) => ConfiguredOverrides | undefined {
-  const byId = new Map(config.sources.map((s): [string, ConfiguredOverrides] => [
-    s.id, { intervalMs: s.intervalMs, allowPrivateNetworks: s.allowPrivateNetworks, ...(s.auth ? { auth: s.auth } : {}) },
-  ]));
-  return (id) => byId.get(id);
-}
-
-/** Purge items older than `retention.days` (none when 0). */
-export async function applyRetention(db: Kysely<Database>, config: Config, now = new Date()): Promise<PurgeResult> {
-  const cutoff = retentionCutoff(config.retention.days, now);
-  return cutoff === undefined ? { items: 0, stories: 0 } : purgeItems(db, { before: cutoff, now });
 }
 
 /** `feedloom ingest`: one ingestion pass over due (or named, or all) sources, then exit. */

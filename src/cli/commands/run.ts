@@ -3,8 +3,8 @@ import type { Command } from '../command.js';
 import { configFile } from '../context.js';
 import { startHttp } from '../http.js';
 import { listenAddress } from '../lifecycle.js';
+import { startWorker } from '../roles/worker.js';
 import { runService } from '../service.js';
-import { startWorker } from './worker.js';
 
 /** `feedloom run`: the scheduler and the HTTP server in one process (what `npm start` runs). */
 export const runCommand: Command = {

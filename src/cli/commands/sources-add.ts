@@ -1,12 +1,13 @@
 import { createInterface } from 'node:readline/promises';
-import { appendSources, deriveSourceId, editConfigFile, httpUrlProblem, isSlug } from '../../config/index.js';
-import type { Config, SourceEntry } from '../../config/index.js';
+import { httpUrlProblem } from '../../config/index.js';
+import type { Config } from '../../config/index.js';
 import { fetchFeed, proxySettings } from '../../fetch/index.js';
 import { parseInputFrom } from '../../ingest/index.js';
 import { FeedloomError, NotAFeedError, UsageError } from '../../model/index.js';
 import type { FetchResult, LinkedFeed, NormalisedFeed } from '../../model/index.js';
 import { normaliseFeed } from '../../normalise/index.js';
 import { parseFeed } from '../../parse/index.js';
+import { addConfiguredSource, isSlug } from '../../sources/index.js';
 import type { CliIo } from '../io.js';
 
 /** What the operator gave `sources add`. */
@@ -78,19 +79,9 @@ export async function addSource(request: AddRequest, config: Config, file: strin
   const title = request.title ?? (feed.feed.title || undefined);
   const siteUrl = feed.feed.link && httpUrlProblem(feed.feed.link) === undefined ? feed.feed.link : undefined;
   // Checked again on the file as it is now, under its lock: another `sources add` may have written meanwhile.
-  const { entry } = await editConfigFile(file, (text, current) => {
-    const existing = current.sources.find((s) => s.url === url);
-    if (existing !== undefined) throw new UsageError(`sources add: ${url} is already configured as "${existing.id}"`);
-    const ids = new Set(current.sources.map((s) => s.id));
-    if (request.id !== undefined && ids.has(request.id)) throw new UsageError(`sources add: --id ${request.id}: a source already has that id`);
-    const added: SourceEntry = {
-      id: deriveSourceId({ ...(request.id !== undefined ? { preferred: request.id } : {}), ...(title !== undefined ? { title } : {}), url }, ids),
-      url,
-      ...(title !== undefined ? { title } : {}),
-      ...(siteUrl !== undefined ? { siteUrl } : {}),
-      ...(request.tags.length > 0 ? { tags: request.tags } : {}),
-    };
-    return { text: appendSources(text, [added]), entry: added };
+  const entry = await addConfiguredSource(file, {
+    url, tags: request.tags, ...(request.id !== undefined ? { id: request.id } : {}),
+    ...(title !== undefined ? { title } : {}), ...(siteUrl !== undefined ? { siteUrl } : {}),
   });
   io.stdout.write(`added "${entry.id}": ${url}${title ? ` (${title})` : ''}, ${feed.items.length} items listed now; a running worker picks it up on its next tick\n`);
 }

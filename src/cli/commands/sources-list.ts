@@ -1,9 +1,9 @@
 import type { Config } from '../../config/index.js';
+import { configuredSources } from '../../ingest/index.js';
 import { sourceStatuses, syncSources } from '../../store/index.js';
 import type { SourceStatus } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 import { openDatabase } from '../database.js';
-import { configuredSources } from './ingest.js';
 
 /** A source's one-word state, as `sources list` shows it. */
 export type SourceState = 'ok' | 'new' | 'failing' | 'gone' | 'duplicate' | 'moved' | 'fetching' | 'disabled' | 'removed';

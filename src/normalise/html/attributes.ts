@@ -13,7 +13,7 @@ import {
 } from './foreign-policy.js';
 import { HTML_ATTRIBUTES, LOWERCASED_VALUE_ATTRIBUTES, URL_ATTRIBUTES } from './policy.js';
 import type { Attribute } from './tokenizer.js';
-import { safeUrl } from './url.js';
+import { safeUrl } from './attribute-url.js';
 
 /** Which vocabulary an element belongs to, which decides its attribute allowlist. */
 export type ElementKind = 'html' | 'svg' | 'math';

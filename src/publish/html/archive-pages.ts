@@ -1,7 +1,7 @@
 import type { CuratedEntry } from '../../model/index.js';
 import { monthName } from '../dates.js';
 import type { IngestStatus, SiteInfo } from '../site-info.js';
-import { sitePaths } from '../site-paths.js';
+import { sitePaths } from '../../routes/index.js';
 import { emptyState, entryList, pager } from './components.js';
 import { renderPage } from './layout.js';
 import { siteLink } from './link.js';

@@ -3,7 +3,7 @@ import { otherOutlets } from '../attribution.js';
 import { parseInstant, readableUtc, rfc3339 } from '../dates.js';
 import { httpUrl } from '../safe-url.js';
 import type { IngestStatus } from '../site-info.js';
-import type { SitePaths } from '../site-paths.js';
+import type { SitePaths } from '../../routes/index.js';
 import { externalLink, siteLink } from './link.js';
 import { html, joinHtml, raw, type SafeHtml } from './template.js';
 

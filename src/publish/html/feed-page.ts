@@ -1,6 +1,6 @@
 import type { CuratedFeed } from '../../model/index.js';
 import type { IngestStatus, SiteInfo } from '../site-info.js';
-import { sitePaths } from '../site-paths.js';
+import { sitePaths } from '../../routes/index.js';
 import { emptyState, entryList, timeTag } from './components.js';
 import { renderPage } from './layout.js';
 import { siteLink } from './link.js';

@@ -1,5 +1,5 @@
 import { FEED_MEDIA_TYPES, type FeedFormatName, type SiteInfo } from '../site-info.js';
-import { sitePaths } from '../site-paths.js';
+import { sitePaths } from '../../routes/index.js';
 import { siteLink } from './link.js';
 import { PAGE_CSS } from './style.js';
 import { html, raw, type SafeHtml } from './template.js';

@@ -1,5 +1,5 @@
 import type { SiteInfo } from '../site-info.js';
-import { sitePaths } from '../site-paths.js';
+import { sitePaths } from '../../routes/index.js';
 import { renderPage } from './layout.js';
 import { siteLink } from './link.js';
 import { html } from './template.js';

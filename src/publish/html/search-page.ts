@@ -1,6 +1,6 @@
 import type { MarkedText, SearchHit } from '../../model/index.js';
 import type { SiteInfo } from '../site-info.js';
-import { sitePaths } from '../site-paths.js';
+import { sitePaths } from '../../routes/index.js';
 import { httpUrl } from '../safe-url.js';
 import { pager, timeTag } from './components.js';
 import { renderPage } from './layout.js';

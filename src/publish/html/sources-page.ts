@@ -1,5 +1,5 @@
 import type { SiteInfo } from '../site-info.js';
-import { sitePaths } from '../site-paths.js';
+import { sitePaths } from '../../routes/index.js';
 import { timeTag } from './components.js';
 import { renderPage } from './layout.js';
 import { externalLink, siteLink } from './link.js';

@@ -1,6 +1,6 @@
 import type { CuratedEntry } from '../../model/index.js';
 import type { SiteInfo } from '../site-info.js';
-import { sitePaths } from '../site-paths.js';
+import { sitePaths } from '../../routes/index.js';
 import { barChart, shareBar } from './charts.js';
 import { timeTag } from './components.js';
 import { renderPage } from './layout.js';

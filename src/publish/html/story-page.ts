@@ -1,7 +1,7 @@
 import type { CoverageEntry, CuratedEntry } from '../../model/index.js';
 import { httpUrl } from '../safe-url.js';
 import type { SiteInfo } from '../site-info.js';
-import { sitePaths } from '../site-paths.js';
+import { sitePaths } from '../../routes/index.js';
 import { timeTag, vendorBadges } from './components.js';
 import { renderPage } from './layout.js';
 import { externalLink, siteLink } from './link.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { appendSources, parseConfig, removeSource } from '../../src/config/index.js';
+import { parseConfig } from '../../src/config/index.js';
+import { appendSources, removeSource } from '../../src/sources/index.js';
 
 const SHIPPED = readFileSync(path.resolve(process.cwd(), 'feeds.config.json'), 'utf8');
 const entry = { id: 'new-one', url: 'https://new.example/feed.xml', title: 'New "One"', tags: ['cloud', 'news'] };

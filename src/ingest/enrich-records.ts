@@ -10,20 +10,12 @@ export interface Tagger {
 
 /**
  * Normalised items → rows for the store, with their canonical URLs, but not yet their near-duplicate signatures
- * or vendors (see `enricher`). Items repeating an id already seen in this document are dropped (the first
- * occurrence wins), so one fetch never writes one guid twice. Dates are stored as the feed states them; readers
+ * or vendors (see `enricher`). Items repeating an id within the document are kept here: the store
+ * writes the first of them and drops the rest (store/items.ts), so one fetch never writes one guid twice. Dates are stored as the feed states them; readers
  * order by the earlier of published and first seen, so a publisher's future-dated item cannot pin itself to the top.
  */
 export function baseItemRecords(items: readonly NormalisedItem[]): ItemRecord[] {
-  const seen = new Set<string>();
-  const records: ItemRecord[] = [];
-  for (const item of items) {
-    const record = toItemRecord(item, { canonicalUrl: canonicalUrl(item.url) ?? null });
-    if (seen.has(record.guidKey)) continue;
-    seen.add(record.guidKey);
-    records.push(record);
-  }
-  return records;
+  return items.map((item) => toItemRecord(item, { canonicalUrl: canonicalUrl(item.url) ?? null }));
 }
 
 /**

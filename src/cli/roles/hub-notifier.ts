@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Config } from '../config/index.js';
-import { postForm } from '../fetch/index.js';
-import type { Logger } from '../log/index.js';
-import { pingHubs } from '../publish/index.js';
-import { createFeedWatcher } from '../site/index.js';
-import type { Database } from '../store/index.js';
+import type { Config } from '../../config/index.js';
+import { postForm } from '../../fetch/index.js';
+import type { Logger } from '../../log/index.js';
+import { pingHubs } from '../../publish/index.js';
+import { createFeedWatcher } from '../../site/index.js';
+import type { Database } from '../../store/index.js';
 
 /** Pings the configured WebSub hubs for the curated feeds that changed; a no-op while no hub is configured. */
 export interface HubNotifier {

@@ -1,5 +1,5 @@
-import { parseJsonDocument } from './json-document.js';
-import type { PathSegment } from './json-document.js';
+import { parseJsonDocument } from '../config/json-document.js';
+import type { PathSegment } from '../config/json-document.js';
 
 // Where values sit in a JSON text, so that an edit can replace a few characters and leave the rest of
 // the file (its order, indentation, line breaks) exactly as the operator wrote it.

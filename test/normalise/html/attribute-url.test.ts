@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveReference, safeUrl } from '../../../src/normalise/html/url.js';
+import { resolveReference, safeUrl } from '../../../src/normalise/html/attribute-url.js';
 
 describe('resolveReference (RFC 3986 section 5.4 examples)', () => {
   const base = 'http://a/b/c/d;p?q';

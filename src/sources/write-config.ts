@@ -4,8 +4,8 @@ import { FeedloomError } from '../model/errors.js';
 import { indentUnit, jsonSpans, lineIndent, skipSpace } from './json-spans.js';
 import type { Span } from './json-spans.js';
 import { withFileLock } from './file-lock.js';
-import { parseConfig } from './load.js';
-import type { Config } from './types.js';
+import { parseConfig } from '../config/load.js';
+import type { Config } from '../config/types.js';
 
 /** A source entry as written into feeds.config.json (keys in this order; absent keys are left out). */
 export interface SourceEntry {

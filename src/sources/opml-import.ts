@@ -3,7 +3,7 @@ import { decodeDocument } from '../parse/index.js';
 import { childElements, looseAttr, parseXml } from '../parse/xml/index.js';
 import type { XmlElement } from '../parse/xml/index.js';
 import { Warnings } from '../parse/warnings.js';
-import { httpUrlProblem } from './rules.js';
+import { httpUrlProblem } from '../config/rules.js';
 import { slugify } from './source-id.js';
 
 /** One subscription read from an OPML file. */

@@ -1,23 +1,11 @@
-/** Resolve `href` against `base`; undefined when it is not a valid absolute http(s) URL afterwards. */
-export function absoluteHttpUrl(href: string | undefined, base?: string): string | undefined {
-  if (href === undefined) return undefined;
-  const trimmed = href.trim();
-  if (trimmed === '') return undefined;
-  let url: URL;
-  try {
-    url = base ? new URL(trimmed, base) : new URL(trimmed);
-  } catch {
-    return undefined;
-  }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-}
+import { parseHttpUrl } from '../model/http-url.js';
 
 /**
  * Resolve `href` against `base` for output: absolute http(s) when possible; otherwise the trimmed
  * original when it is at least a relative reference we could not resolve (no base known); else undefined.
  */
 export function resolveLink(href: string | undefined, base?: string): string | undefined {
-  const absolute = absoluteHttpUrl(href, base);
+  const absolute = parseHttpUrl(href, base)?.href;
   if (absolute) return absolute;
   const trimmed = href?.trim() ?? '';
   if (trimmed === '' || base) return undefined;

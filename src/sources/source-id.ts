@@ -1,4 +1,4 @@
-import { SLUG_PATTERN } from './rules.js';
+import { SLUG_PATTERN } from '../config/rules.js';
 
 const SLUG = new RegExp(SLUG_PATTERN);
 const MAX_LENGTH = 48;

@@ -4,8 +4,8 @@ import { request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startOrigin } from '../support/origin.js';
-import type { Origin } from '../support/origin.js';
+import { startOrigin } from './origin.js';
+import type { Origin } from './origin.js';
 
 interface Reply {
   status: number;

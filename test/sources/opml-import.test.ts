@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { deriveSourceId, readOpml } from '../../src/config/index.js';
+import { deriveSourceId, readOpml } from '../../src/sources/index.js';
 
 const opml = (body: string, head = '<head><title>x</title></head>') =>
   Buffer.from(`<?xml version="1.0" encoding="utf-8"?><opml version="2.0">${head}<body>${body}</body></opml>`);
