@@ -13,10 +13,10 @@ import { loadEvalSet } from './eval-set.js';
 /**
  * Floors per labelled set, each a little under what the engine measures now (README, "One story, many
  * outlets"), so that a change that makes a set worse fails. The issue's aims are stories P ≥ 0.97 and R ≥ 0.92 on
- * every set: dev and holdout reach them; blind and the three fresh sets do not yet, and their floors say where
+ * every set: dev and holdout reach them; blind and the four fresh sets do not yet, and their floors say where
  * they are. Vendors: every vendor an item names (mentions) P ≥ 0.98, R ≥ 0.95 on every set; the vendors it is
  * *about* keep at least the precision of the first engine's tagger (the rule did not change).
- * Fitted on: dev, holdout, fresh-a (src/dedup/story-model.ts); held out: blind, fresh-b, fresh-c.
+ * Fitted on: dev, holdout, fresh-a (src/dedup/story-model.ts); held out: blind, fresh-b, fresh-c, fresh-d.
  */
 const FLOORS: Record<string, { stories: [number, number]; about: number }> = {
   'dev-set': { stories: [0.97, 0.92], about: 0.96 },
@@ -25,11 +25,13 @@ const FLOORS: Record<string, { stories: [number, number]; about: number }> = {
   'fresh-a-set': { stories: [0.93, 0.78], about: 0.88 },
   'fresh-b-set': { stories: [0.91, 0.81], about: 0.93 },
   'fresh-c-set': { stories: [0.92, 0.73], about: 0.86 },
+  // Written blind on 2026-12-07 and first scored by this engine as it is (97.6% / 86.3%, both ways): nothing tuned on it.
+  'fresh-d-set': { stories: [0.95, 0.84], about: 0.9 },
 };
 const MENTIONS = { precision: 0.98, recall: 0.95 };
 /** The three sets of the first engine run on both databases; the larger fresh sets on SQLite (the same code). */
 const BOTH = ['dev-set', 'holdout-set', 'blind-set'];
-const SQLITE_ONLY = ['fresh-a-set', 'fresh-b-set', 'fresh-c-set'];
+const SQLITE_ONLY = ['fresh-a-set', 'fresh-b-set', 'fresh-c-set', 'fresh-d-set'];
 
 const config = await loadConfig(path.resolve(process.cwd(), 'feeds.config.json'));
 const tagger = compileVendorTagger(config.vendors);
