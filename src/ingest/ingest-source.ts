@@ -1,7 +1,7 @@
 import { DEFAULT_DEDUP_WINDOW_MS, storyAssigner } from '../dedup/index.js';
 import type { FetchRequest, ProxySettings } from '../fetch/index.js';
-import type { ErrorCode, FetchResult, StoryAssigner } from '../model/index.js';
-import { FeedloomError, FetchError, toFeedloomError } from '../model/index.js';
+import type { DocumentLimits, ErrorCode, FetchResult, StoryAssigner } from '../model/index.js';
+import { DEFAULT_DOCUMENT_LIMITS, FeedloomError, FetchError, toFeedloomError } from '../model/index.js';
 import { normaliseFeed } from '../normalise/index.js';
 import { parseFeed } from '../parse/index.js';
 import { planAfterFetch } from '../schedule/index.js';
@@ -26,6 +26,8 @@ export interface IngestSettings {
   dedupWindowMs?: number;
   /** Proxies for every fetch (config `fetch.proxy`, else HTTP(S)_PROXY / NO_PROXY); absent: none. */
   proxy?: ProxySettings;
+  /** Caps on one document (config `limits`), enforced as it is parsed and normalised; absent: the defaults. */
+  limits?: DocumentLimits;
 }
 
 /** One source to ingest: its stored fetch state plus its configured overrides. */
@@ -142,8 +144,9 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
         nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
       };
     } else {
-      const parsed = parseFeed(parseInputFrom(response));
-      const normalised = normaliseFeed(parsed);
+      const limits = settings.limits ?? DEFAULT_DOCUMENT_LIMITS;
+      const parsed = parseFeed(parseInputFrom(response), { maxDepth: limits.maxDepth });
+      const normalised = normaliseFeed(parsed, limits);
       warnings = normalised.warnings;
       itemsSeen = normalised.items.length;
       const decision = plan({ ...fetched, polling: parsed.polling, itemDates: normalised.items.map((item) => item.published ?? item.updated) });

@@ -5,3 +5,4 @@ export type { ItemIdentity } from './item-id.js';
 export { absoluteHttpUrl, resolveLink } from './urls.js';
 export { collapseWhitespace, escapeHtml, plainText, safeHtml } from './text.js';
 export { bodyOf, isRecurringColumn } from './item-text.js';
+export type { NormaliseLimits } from './caps.js';
