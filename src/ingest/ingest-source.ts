@@ -41,6 +41,8 @@ export interface IngestTarget {
   allowPrivateNetworks?: boolean;
   /** The lease this worker holds on the source: its write checks it, and releases it. */
   leaseToken?: string;
+  /** Aborts (reason: a LEASE_LOST error) when the lease is found taken: the fetch stops and nothing is written. */
+  leaseLost?: AbortSignal;
   /** The configured URL, when `url` is where a moved source is fetched instead. */
   configuredUrl?: string;
   /** The previous fetch's permanent redirect target, if any (two in a row: the source has moved). */
@@ -89,8 +91,8 @@ export interface SourceIngestResult {
  * The one orchestrator: fetch → parse → normalise → store, for one source. Every fault becomes a recorded,
  * coded failure of this source (a `fetches` row and the source's error streak); it never throws for a
  * fetch or parse problem. The next check, and whether the source is gone or has moved, is the scheduler's
- * decision (`planAfterFetch`), stored in the same write. A write refused because the lease was lost is
- * reported as a LEASE_LOST failure (nothing stored); items the database refuses become a DATABASE failure of
+ * decision (`planAfterFetch`), stored in the same write. A lease found lost while the source was under way
+ * (`target.leaseLost`), or a write refused because of it, is reported as a LEASE_LOST failure (nothing stored); items the database refuses become a DATABASE failure of
  * this source; a database that cannot record even that propagates.
  */
 export async function ingestSource(target: IngestTarget, settings: IngestSettings, deps: IngestDeps): Promise<SourceIngestResult> {
@@ -121,6 +123,7 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
       allowPrivateNetworks: target.allowPrivateNetworks ?? settings.allowPrivateNetworks,
       ...(target.auth ? { auth: target.auth } : {}),
       ...(settings.proxy ? { proxy: settings.proxy } : {}),
+      ...(target.leaseLost ? { signal: target.leaseLost } : {}),
     });
     const fetched = { kind: 'fetched', notModified: response.notModified, headers: response.headers, permanentRedirect: response.permanentRedirect ?? null } as const;
     const base = {
@@ -176,6 +179,8 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
   }
   let counts = { itemsNew: 0, itemsUpdated: 0 };
   try {
+    // A lease found taken while this source was under way: another worker has it now, and writes its own result.
+    if (target.leaseLost?.aborted) throw toFeedloomError(target.leaseLost.reason);
     counts = await recordFetch(deps.db, outcome);
   } catch (error) {
     if (error instanceof FeedloomError && error.code === 'LEASE_LOST') {

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../model/index.js';
-import { runClaimLoop } from '../schedule/index.js';
-import { claimSources, hostOf, releaseLeases } from '../store/index.js';
+import { keepLease, runClaimLoop } from '../schedule/index.js';
+import { claimSources, hostOf, releaseLeases, renewLease } from '../store/index.js';
 import type { ClaimedSource, ClaimScope } from '../store/index.js';
 import { ingestSource } from './ingest-source.js';
 import type { ConfiguredOverrides, IngestDeps, IngestSettings, IngestTarget, SourceIngestResult } from './ingest-source.js';
@@ -69,6 +69,7 @@ export interface ClaimedPassOptions extends PassOptions {
  * per-host concurrency over every worker of the database), ingest each under its lease, and stop when
  * none is left to claim. Each source is fetched at most once per pass. Several processes (`ingest` from
  * cron, `worker`s, `run`) can run passes at once on one database without fetching a source twice.
+ * Each lease is renewed while its source is being ingested (`keepLease`), so a slow document is not taken over.
  * Leases still held at the end (a source whose write failed) are released.
  */
 export async function runClaimedPass(settings: IngestSettings, deps: IngestDeps, options: ClaimedPassOptions): Promise<PassSummary> {
@@ -83,7 +84,17 @@ export async function runClaimedPass(settings: IngestSettings, deps: IngestDeps,
         scope: options.scope, fetchedBefore: started,
       }),
       work: async (claimed) => {
-        const result = await ingestSource(claimedTarget(claimed, options.configured(claimed.id)), settings, deps);
+        // The lease is renewed while the source is fetched, parsed and stored, however long that takes.
+        const keeper = keepLease({
+          what: `source ${claimed.id}`, leaseMs: options.leaseMs,
+          renew: () => renewLease(deps.db, { sourceId: claimed.id, leaseToken: claimed.leaseToken, leaseMs: options.leaseMs }),
+        });
+        let result: SourceIngestResult;
+        try {
+          result = await ingestSource({ ...claimedTarget(claimed, options.configured(claimed.id)), leaseLost: keeper.lost }, settings, deps);
+        } finally {
+          keeper.stop();
+        }
         results.push(result);
         options.onProgress?.(results.length, Math.max(options.expected ?? 0, results.length), result);
       },

@@ -144,6 +144,34 @@ async function claimCandidates(trx: Transaction<Database>, options: ClaimOptions
   return query.execute();
 }
 
+/** Which lease to renew: the source, and the token its claim was given. */
+export interface LeaseRenewal {
+  sourceId: string;
+  leaseToken: string;
+  leaseMs: number;
+  now?: Date;
+}
+
+/**
+ * Extend a lease this worker still holds to `leaseMs` from now: true when it did, false when the source's token
+ * is no longer `leaseToken` (another worker claimed it after the lease ran out, or it was released). A lease that
+ * ran out but that nobody claimed is still this worker's: the token decides, not the clock.
+ */
+export async function renewLease(db: Kysely<Database>, renewal: LeaseRenewal): Promise<boolean> {
+  const until = toTimestamp(new Date((renewal.now ?? new Date()).getTime() + renewal.leaseMs));
+  try {
+    const result = await db
+      .updateTable('sources')
+      .set({ lease_until: until })
+      .where('id', '=', renewal.sourceId)
+      .where('lease_token', '=', renewal.leaseToken)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  } catch (error) {
+    throw new FeedloomError('DATABASE', `renewing the lease on source ${renewal.sourceId}: ${describeError(error)}`, { cause: error });
+  }
+}
+
 /** Release every lease `owner` still holds (shutdown, or after a pass that failed); returns how many. */
 export async function releaseLeases(db: Kysely<Database>, owner: string): Promise<number> {
   const result = await db
