@@ -92,8 +92,9 @@ export interface SourceIngestResult {
  * coded failure of this source (a `fetches` row and the source's error streak); it never throws for a
  * fetch or parse problem. The next check, and whether the source is gone or has moved, is the scheduler's
  * decision (`planAfterFetch`), stored in the same write. A lease found lost while the source was under way
- * (`target.leaseLost`), or a write refused because of it, is reported as a LEASE_LOST failure (nothing stored); items the database refuses become a DATABASE failure of
- * this source; a database that cannot record even that propagates.
+ * (`target.leaseLost`), or a write refused because of it, is reported as a LEASE_LOST failure (nothing
+ * stored); items the database refuses become a DATABASE failure of this source; a database that cannot
+ * record even that propagates.
  */
 export async function ingestSource(target: IngestTarget, settings: IngestSettings, deps: IngestDeps): Promise<SourceIngestResult> {
   const now = deps.now ?? (() => new Date());
