@@ -75,13 +75,15 @@ export interface ClaimedPassOptions extends PassOptions {
 export async function runClaimedPass(settings: IngestSettings, deps: IngestDeps, options: ClaimedPassOptions): Promise<PassSummary> {
   const started = new Date();
   const results: SourceIngestResult[] = [];
+  // What this pass is working on: its own claims never take these back, whatever their lease says.
+  const inFlight = new Set<string>();
   try {
     await runClaimLoop<ClaimedSource>({
       concurrency: options.concurrency,
       ...(options.signal ? { signal: options.signal } : {}),
       claim: (limit) => claimSources(deps.db, {
         owner: options.owner, leaseMs: options.leaseMs, limit, perHostLimit: Math.max(1, options.perHostConcurrency),
-        scope: options.scope, fetchedBefore: started,
+        scope: options.scope, fetchedBefore: started, exceptIds: [...inFlight],
       }),
       work: async (claimed) => {
         // The lease is renewed while the source is fetched, parsed and stored, however long that takes.
@@ -90,10 +92,12 @@ export async function runClaimedPass(settings: IngestSettings, deps: IngestDeps,
           renew: () => renewLease(deps.db, { sourceId: claimed.id, leaseToken: claimed.leaseToken, leaseMs: options.leaseMs }),
         });
         let result: SourceIngestResult;
+        inFlight.add(claimed.id);
         try {
           result = await ingestSource({ ...claimedTarget(claimed, options.configured(claimed.id)), leaseLost: keeper.lost }, settings, deps);
         } finally {
           keeper.stop();
+          inFlight.delete(claimed.id);
         }
         results.push(result);
         options.onProgress?.(results.length, Math.max(options.expected ?? 0, results.length), result);

@@ -24,6 +24,11 @@ export interface ClaimOptions {
   scope: ClaimScope;
   /** Only sources not fetched since this instant: one pass fetches each source at most once. */
   fetchedBefore?: Date;
+  /**
+   * Sources this claimer is working on already: never claimed again, even when their lease has run out (the
+   * claimer's event loop stalled past it) and not yet been renewed.
+   */
+  exceptIds?: readonly string[];
   now?: Date;
 }
 
@@ -131,6 +136,7 @@ async function claimCandidates(trx: Transaction<Database>, options: ClaimOptions
     query = query.where((eb) => eb.or([eb('duplicate_url', 'is', null), eb('duplicate_url', '!=', eb.ref('url'))]));
     if (scope.kind === 'due') query = query.where((eb) => eb.or([eb('next_fetch_at', 'is', null), eb('next_fetch_at', '<=', now)]));
   }
+  if (options.exceptIds !== undefined && options.exceptIds.length > 0) query = query.where('id', 'not in', [...options.exceptIds]);
   if (options.fetchedBefore !== undefined) {
     const before = toTimestamp(options.fetchedBefore);
     query = query.where((eb) => eb.or([eb('last_fetch_at', 'is', null), eb('last_fetch_at', '<', before)]));

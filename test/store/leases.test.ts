@@ -57,6 +57,16 @@ for (const dialect of DIALECTS) {
       expect((await heldLeases(db)).find((h) => h.sourceId === 'b')).toMatchObject({ owner: 'w2', until: theirs?.leaseUntil });
     });
 
+    it('never claims back what the claimer is working on, even once its lease has run out', async () => {
+      const { db } = current();
+      await syncSources(db, [configuredSource('a'), configuredSource('b')]);
+      await claimSources(db, claim('w1', { leaseMs: 10_000 }));
+      const later = { now: new Date(NOW.getTime() + 20_000), scope: { kind: 'all' } as const };
+      expect(ids(await claimSources(db, claim('w1', { ...later, exceptIds: ['a'] })))).toEqual(['b']);
+      // Nothing else kept `a` from being claimed: another claimer takes it (b is w1's again, for a minute).
+      expect(ids(await claimSources(db, claim('w2', later)))).toEqual(['a']);
+    });
+
     it('holds every host to the per-host limit, counting every worker\'s leases', async () => {
       const { db } = current();
       const sources = [
