@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PassSummary, SourceIngestResult } from '../ingest/index.js';
 import type { Logger } from '../log/index.js';
 import { observeFetch, observePass } from '../metrics/index.js';
+import { cappedBy } from '../model/index.js';
 import type { FetchResultLabel } from '../metrics/index.js';
 import { recordPass } from '../store/index.js';
 import type { Database } from '../store/index.js';
@@ -10,8 +11,8 @@ const RESULT_LABEL: Readonly<Record<SourceIngestResult['outcome'], FetchResultLa
 
 /**
  * Report one source's fetch as it finishes: its log lines, every one carrying `source` (a failure at warn, with
- * its code; a notice such as "gone" or "moved" at warn; the outcome itself at debug), and the fetch-duration
- * histogram of this process.
+ * its code; a notice such as "gone" or "moved" at warn; a document cut to fit a cap at warn, with the cap; the
+ * outcome itself and other feed warnings at debug), and the fetch-duration histogram of this process.
  */
 export function reportSource(logger: Logger, result: SourceIngestResult): void {
   observeFetch(RESULT_LABEL[result.outcome], result.durationMs / 1000);
@@ -22,7 +23,12 @@ export function reportSource(logger: Logger, result: SourceIngestResult): void {
   };
   if (result.error) log.warn(`fetch failed: ${result.error.code}: ${result.error.message}`, { ...fields, code: result.error.code, url: result.url });
   else log.debug('fetched', fields);
-  for (const warning of result.warnings) log.debug(`feed warning: ${warning}`);
+  for (const warning of result.warnings) {
+    // A document cut to fit a cap (config `limits`) lost items or text: the operator hears of it.
+    const cap = cappedBy(warning);
+    if (cap === undefined) log.debug(`feed warning: ${warning}`);
+    else log.warn(`document capped: ${warning}`, { cap: `limits.${cap}`, url: result.url });
+  }
   for (const notice of result.notices) log.warn(`source ${notice.kind}: ${notice.message}`, { notice: notice.kind });
 }
 

@@ -1,3 +1,5 @@
+import { DEFAULT_DOCUMENT_LIMITS } from '../model/document-limits.js';
+
 /** Defaults for every optional setting, as written in feeds.config.json (durations as strings). */
 export const DEFAULTS = {
   site: {
@@ -23,6 +25,7 @@ export const DEFAULTS = {
   },
   retention: { days: 365 },
   dedup: { window: '7d' },
+  limits: { ...DEFAULT_DOCUMENT_LIMITS },
   source: { priority: 0, enabled: true },
   feed: { limit: 50, description: '' },
   /** What `feeds` is when the key is left out: one feed of every item. */

@@ -15,6 +15,8 @@ export function describeConfig(config: Config): string[] {
       `${fetch.proxy ? `through the proxy ${withoutCredentials(fetch.proxy)}` : 'proxy from HTTP(S)_PROXY / NO_PROXY if set'}`,
     `retention: ${config.retention.days === 0 ? 'keep every item' : `${config.retention.days} days`}; ` +
       `stories within ${formatDuration(config.dedup.windowMs)}`,
+    `limits per document: the newest ${config.limits.maxItems} items, titles of ${config.limits.maxTitleChars} characters, ` +
+      `${formatBytes(config.limits.maxContentBytes)} per summary or content, nesting ${config.limits.maxDepth} deep`,
     `sources: ${enabled.length} enabled${sources.length > enabled.length ? `, ${sources.length - enabled.length} disabled` : ''}`,
     ...tagLines(enabled),
     `vendors: ${config.vendors.length}` +

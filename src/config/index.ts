@@ -12,6 +12,7 @@ export type {
   DedupConfig,
   FeedMatch,
   FetchConfig,
+  LimitsConfig,
   RetentionConfig,
   ScheduleConfig,
   SiteConfig,

@@ -19,6 +19,7 @@ export function resolveConfig(shape: ConfigShape, warnings: readonly string[] = 
     schedule,
     retention: { days: shape.retention.days },
     dedup: { windowMs: shape.dedup.window },
+    limits: { ...shape.limits },
     sources: shape.sources.map(
       (source): SourceConfig => ({
         id: source.id,

@@ -84,6 +84,21 @@ const dedupSchema = z.strictObject({
   window: duration().prefault(DEFAULTS.dedup.window).meta({ description: 'Only items this close in time can join one story.' }),
 });
 
+const limitsSchema = z.strictObject({
+  maxItems: whole(1, 1_000_000).default(DEFAULTS.limits.maxItems).meta({
+    description: 'Most items kept from one document: the newest; the rest are dropped with a warning.',
+  }),
+  maxTitleChars: whole(16, 1_000_000).default(DEFAULTS.limits.maxTitleChars).meta({
+    description: 'Most characters of a title; a longer one is cut at a word boundary, with a warning.',
+  }),
+  maxContentBytes: whole(1_024, 1_073_741_824).default(DEFAULTS.limits.maxContentBytes).meta({
+    description: 'Most bytes (UTF-8, after sanitising) of an item\'s summary, of its content and of its text; longer ones are cut, still well-formed, with a warning.',
+  }),
+  maxDepth: whole(8, 100_000).default(DEFAULTS.limits.maxDepth).meta({
+    description: 'Deepest nesting of elements (JSON Feed: arrays and objects) in one document; a deeper one fails with TOO_COMPLEX.',
+  }),
+});
+
 const sourceSchema = z.strictObject({
   id: slug(),
   url: httpUrl(),
@@ -150,6 +165,7 @@ const configSchema = z
     schedule: scheduleSchema.prefault({}),
     retention: retentionSchema.prefault({}),
     dedup: dedupSchema.prefault({}),
+    limits: limitsSchema.prefault({}).meta({ description: 'Caps on one fetched document, enforced as it is parsed and normalised.' }),
     // prefault, not default: zod leaves a default out of the JSON Schema when the items transform.
     sources: z.array(sourceSchema).prefault([]).meta({ description: 'The feeds to poll.' }),
     vendors: z.array(vendorSchema).prefault([]).meta({ description: 'The vendor dictionary items are tagged with.' }),

@@ -1,3 +1,5 @@
+import type { DocumentLimits } from '../model/document-limits.js';
+
 /** The validated configuration (feeds.config.json), with defaults applied and durations in milliseconds. */
 export interface Config {
   site: SiteConfig;
@@ -5,6 +7,8 @@ export interface Config {
   schedule: ScheduleConfig;
   retention: RetentionConfig;
   dedup: DedupConfig;
+  /** Caps on one fetched document (defaults: DEFAULT_DOCUMENT_LIMITS). */
+  limits: LimitsConfig;
   sources: SourceConfig[];
   vendors: VendorConfig[];
   feeds: CuratedFeedConfig[];
@@ -61,6 +65,9 @@ export interface DedupConfig {
   /** Items are compared only with items published within this window. */
   windowMs: number;
 }
+
+/** Caps on one fetched document: items, title characters, summary/content bytes, nesting depth. */
+export type LimitsConfig = DocumentLimits;
 
 /** One feed to poll. */
 export interface SourceConfig {

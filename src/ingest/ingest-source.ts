@@ -1,7 +1,7 @@
 import { DEFAULT_DEDUP_WINDOW_MS, storyAssigner } from '../dedup/index.js';
 import type { FetchRequest, ProxySettings } from '../fetch/index.js';
-import type { ErrorCode, FetchResult, StoryAssigner } from '../model/index.js';
-import { FeedloomError, FetchError, toFeedloomError } from '../model/index.js';
+import type { DocumentLimits, ErrorCode, FetchResult, StoryAssigner } from '../model/index.js';
+import { DEFAULT_DOCUMENT_LIMITS, FeedloomError, FetchError, toFeedloomError } from '../model/index.js';
 import { normaliseFeed } from '../normalise/index.js';
 import { parseFeed } from '../parse/index.js';
 import { planAfterFetch } from '../schedule/index.js';
@@ -26,6 +26,8 @@ export interface IngestSettings {
   dedupWindowMs?: number;
   /** Proxies for every fetch (config `fetch.proxy`, else HTTP(S)_PROXY / NO_PROXY); absent: none. */
   proxy?: ProxySettings;
+  /** Caps on one document (config `limits`), enforced as it is parsed and normalised; absent: the defaults. */
+  limits?: DocumentLimits;
 }
 
 /** One source to ingest: its stored fetch state plus its configured overrides. */
@@ -39,6 +41,8 @@ export interface IngestTarget {
   allowPrivateNetworks?: boolean;
   /** The lease this worker holds on the source: its write checks it, and releases it. */
   leaseToken?: string;
+  /** Aborts (reason: a LEASE_LOST error) when the lease is found taken: the fetch stops and nothing is written. */
+  leaseLost?: AbortSignal;
   /** The configured URL, when `url` is where a moved source is fetched instead. */
   configuredUrl?: string;
   /** The previous fetch's permanent redirect target, if any (two in a row: the source has moved). */
@@ -87,9 +91,10 @@ export interface SourceIngestResult {
  * The one orchestrator: fetch → parse → normalise → store, for one source. Every fault becomes a recorded,
  * coded failure of this source (a `fetches` row and the source's error streak); it never throws for a
  * fetch or parse problem. The next check, and whether the source is gone or has moved, is the scheduler's
- * decision (`planAfterFetch`), stored in the same write. A write refused because the lease was lost is
- * reported as a LEASE_LOST failure (nothing stored); items the database refuses become a DATABASE failure of
- * this source; a database that cannot record even that propagates.
+ * decision (`planAfterFetch`), stored in the same write. A lease found lost while the source was under way
+ * (`target.leaseLost`), or a write refused because of it, is reported as a LEASE_LOST failure (nothing
+ * stored); items the database refuses become a DATABASE failure of this source; a database that cannot
+ * record even that propagates.
  */
 export async function ingestSource(target: IngestTarget, settings: IngestSettings, deps: IngestDeps): Promise<SourceIngestResult> {
   const now = deps.now ?? (() => new Date());
@@ -119,6 +124,7 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
       allowPrivateNetworks: target.allowPrivateNetworks ?? settings.allowPrivateNetworks,
       ...(target.auth ? { auth: target.auth } : {}),
       ...(settings.proxy ? { proxy: settings.proxy } : {}),
+      ...(target.leaseLost ? { signal: target.leaseLost } : {}),
     });
     const fetched = { kind: 'fetched', notModified: response.notModified, headers: response.headers, permanentRedirect: response.permanentRedirect ?? null } as const;
     const base = {
@@ -142,8 +148,9 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
         nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
       };
     } else {
-      const parsed = parseFeed(parseInputFrom(response));
-      const normalised = normaliseFeed(parsed);
+      const limits = settings.limits ?? DEFAULT_DOCUMENT_LIMITS;
+      const parsed = parseFeed(parseInputFrom(response), { maxDepth: limits.maxDepth });
+      const normalised = normaliseFeed(parsed, limits);
       warnings = normalised.warnings;
       itemsSeen = normalised.items.length;
       const decision = plan({ ...fetched, polling: parsed.polling, itemDates: normalised.items.map((item) => item.published ?? item.updated) });
@@ -173,6 +180,8 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
   }
   let counts = { itemsNew: 0, itemsUpdated: 0 };
   try {
+    // A lease found taken while this source was under way: another worker has it now, and writes its own result.
+    if (target.leaseLost?.aborted) throw toFeedloomError(target.leaseLost.reason);
     counts = await recordFetch(deps.db, outcome);
   } catch (error) {
     if (error instanceof FeedloomError && error.code === 'LEASE_LOST') {

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../model/index.js';
-import { runClaimLoop } from '../schedule/index.js';
-import { claimSources, hostOf, releaseLeases } from '../store/index.js';
+import { keepLease, runClaimLoop } from '../schedule/index.js';
+import { claimSources, hostOf, releaseLeases, renewLease } from '../store/index.js';
 import type { ClaimedSource, ClaimScope } from '../store/index.js';
 import { ingestSource } from './ingest-source.js';
 import type { ConfiguredOverrides, IngestDeps, IngestSettings, IngestTarget, SourceIngestResult } from './ingest-source.js';
@@ -71,22 +71,37 @@ export interface ClaimedPassOptions extends PassOptions {
  * per-host concurrency over every worker of the database), ingest each under its lease, and stop when
  * none is left to claim. Each source is fetched at most once per pass. Several processes (`ingest` from
  * cron, `worker`s, `run`) can run passes at once on one database without fetching a source twice.
+ * Each lease is renewed while its source is being ingested (`keepLease`), so a slow document is not taken over.
  * Leases still held at the end (a source whose write failed) are released.
  */
 export async function runClaimedPass(settings: IngestSettings, deps: IngestDeps, options: ClaimedPassOptions): Promise<PassSummary> {
   await refreshStoryFeatures(deps.db, settings.dedupWindowMs);
   const started = new Date();
   const results: SourceIngestResult[] = [];
+  // What this pass is working on: its own claims never take these back, whatever their lease says.
+  const inFlight = new Set<string>();
   try {
     await runClaimLoop<ClaimedSource>({
       concurrency: options.concurrency,
       ...(options.signal ? { signal: options.signal } : {}),
       claim: (limit) => claimSources(deps.db, {
         owner: options.owner, leaseMs: options.leaseMs, limit, perHostLimit: Math.max(1, options.perHostConcurrency),
-        scope: options.scope, fetchedBefore: started,
+        scope: options.scope, fetchedBefore: started, exceptIds: [...inFlight],
       }),
       work: async (claimed) => {
-        const result = await ingestSource(claimedTarget(claimed, options.configured(claimed.id)), settings, deps);
+        // The lease is renewed while the source is fetched, parsed and stored, however long that takes.
+        const keeper = keepLease({
+          what: `source ${claimed.id}`, leaseMs: options.leaseMs,
+          renew: () => renewLease(deps.db, { sourceId: claimed.id, leaseToken: claimed.leaseToken, leaseMs: options.leaseMs }),
+        });
+        let result: SourceIngestResult;
+        inFlight.add(claimed.id);
+        try {
+          result = await ingestSource({ ...claimedTarget(claimed, options.configured(claimed.id)), leaseLost: keeper.lost }, settings, deps);
+        } finally {
+          keeper.stop();
+          inFlight.delete(claimed.id);
+        }
         results.push(result);
         options.onProgress?.(results.length, Math.max(options.expected ?? 0, results.length), result);
       },

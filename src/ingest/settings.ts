@@ -20,6 +20,7 @@ export function ingestSettings(config: Config, env: Record<string, string | unde
     minIntervalMs: config.schedule.minIntervalMs,
     maxIntervalMs: config.schedule.maxIntervalMs,
     dedupWindowMs: config.dedup.windowMs,
+    limits: config.limits,
   };
 }
 

@@ -26,3 +26,5 @@ export { parseHttpUrl } from './http-url.js';
 export type { CoverageEntry, CuratedEntry, CuratedFeed, EntrySource, VendorMention, VendorRole } from './curated-feed.js';
 export type { KeyHit, KeyQuery, StoryAssigner, StoryInput, StoryMatchRecord, StoryMember, StoryPort } from './story-port.js';
 export type { MarkedText, SearchHit } from './search-hit.js';
+export { DEFAULT_DOCUMENT_LIMITS, cappedBy, capWarning } from './document-limits.js';
+export type { DocumentCap, DocumentLimits } from './document-limits.js';

@@ -5,3 +5,4 @@ export type { ItemIdentity } from './item-id.js';
 export { resolveLink } from './links.js';
 export { collapseWhitespace, escapeHtml, plainText, safeHtml } from './text.js';
 export { bodyOf, isRecurringColumn } from './item-text.js';
+export type { NormaliseLimits } from './caps.js';

@@ -1,11 +1,11 @@
-import { FeedloomError } from '../model/index.js';
+import { DEFAULT_DOCUMENT_LIMITS, FeedloomError } from '../model/index.js';
 
 /**
- * How deeply a document's elements (or a JSON Feed's arrays and objects) may nest by default. Feeds nest a few
- * levels, their inline XHTML a few dozen at most; 256 leaves room for any real page and keeps a hostile
- * document from costing depth-proportional work per element.
+ * How deeply a document's elements (or a JSON Feed's arrays and objects) may nest by default (config
+ * `limits.maxDepth`). Feeds nest a few levels, their inline XHTML a few dozen at most; 256 leaves room for any
+ * real page and keeps a hostile document from costing depth-proportional work per element.
  */
-export const DEFAULT_MAX_DEPTH = 256;
+export const DEFAULT_MAX_DEPTH = DEFAULT_DOCUMENT_LIMITS.maxDepth;
 
 /** Limits on one document, beside its bytes. */
 export interface ParseOptions {
@@ -26,5 +26,5 @@ export function position(text: string, offset: number): string {
 
 /** The TOO_COMPLEX error for a document nested deeper than `maxDepth`, naming the limit and where it was passed. */
 export function tooDeep(maxDepth: number, where: string, detail = ''): FeedloomError {
-  return new FeedloomError('TOO_COMPLEX', `document too complex: nested deeper than maxDepth (${maxDepth} levels${detail}) at ${where}`);
+  return new FeedloomError('TOO_COMPLEX', `document too complex: nested deeper than limits.maxDepth (${maxDepth} levels${detail}) at ${where}`);
 }

@@ -15,6 +15,8 @@ export type {
 } from './plan-after-fetch.js';
 export { leaseLengthMs } from './lease-length.js';
 export { leaseOwner } from './lease-owner.js';
+export { keepLease } from './lease-keeper.js';
+export type { KeepLeaseOptions, LeaseKeeper } from './lease-keeper.js';
 export { runClaimLoop } from './claim-loop.js';
 export type { ClaimLoopOptions } from './claim-loop.js';
 export { startScheduler } from './scheduler.js';

@@ -24,6 +24,11 @@ export interface ClaimOptions {
   scope: ClaimScope;
   /** Only sources not fetched since this instant: one pass fetches each source at most once. */
   fetchedBefore?: Date;
+  /**
+   * Sources this claimer is working on already: never claimed again, even when their lease has run out (the
+   * claimer's event loop stalled past it) and not yet been renewed.
+   */
+  exceptIds?: readonly string[];
   now?: Date;
 }
 
@@ -131,6 +136,7 @@ async function claimCandidates(trx: Transaction<Database>, options: ClaimOptions
     query = query.where((eb) => eb.or([eb('duplicate_url', 'is', null), eb('duplicate_url', '!=', eb.ref('url'))]));
     if (scope.kind === 'due') query = query.where((eb) => eb.or([eb('next_fetch_at', 'is', null), eb('next_fetch_at', '<=', now)]));
   }
+  if (options.exceptIds !== undefined && options.exceptIds.length > 0) query = query.where('id', 'not in', [...options.exceptIds]);
   if (options.fetchedBefore !== undefined) {
     const before = toTimestamp(options.fetchedBefore);
     query = query.where((eb) => eb.or([eb('last_fetch_at', 'is', null), eb('last_fetch_at', '<', before)]));
@@ -142,6 +148,34 @@ async function claimCandidates(trx: Transaction<Database>, options: ClaimOptions
     .limit(Math.max(MIN_CANDIDATES, options.limit * CANDIDATES_PER_SLOT));
   if (postgres) query = query.forUpdate().skipLocked();
   return query.execute();
+}
+
+/** Which lease to renew: the source, and the token its claim was given. */
+export interface LeaseRenewal {
+  sourceId: string;
+  leaseToken: string;
+  leaseMs: number;
+  now?: Date;
+}
+
+/**
+ * Extend a lease this worker still holds to `leaseMs` from now: true when it did, false when the source's token
+ * is no longer `leaseToken` (another worker claimed it after the lease ran out, or it was released). A lease that
+ * ran out but that nobody claimed is still this worker's: the token decides, not the clock.
+ */
+export async function renewLease(db: Kysely<Database>, renewal: LeaseRenewal): Promise<boolean> {
+  const until = toTimestamp(new Date((renewal.now ?? new Date()).getTime() + renewal.leaseMs));
+  try {
+    const result = await db
+      .updateTable('sources')
+      .set({ lease_until: until })
+      .where('id', '=', renewal.sourceId)
+      .where('lease_token', '=', renewal.leaseToken)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  } catch (error) {
+    throw new FeedloomError('DATABASE', `renewing the lease on source ${renewal.sourceId}: ${describeError(error)}`, { cause: error });
+  }
 }
 
 /** Release every lease `owner` still holds (shutdown, or after a pass that failed); returns how many. */

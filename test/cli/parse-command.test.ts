@@ -80,6 +80,22 @@ describe('feedloom parse', () => {
     expect(JSON.parse(stdout).items[0].url).toBe(origin.urlFor('/moved/a'));
   });
 
+  it('holds each document to the config\'s limits, with warnings naming the caps', async () => {
+    const two = RSS.replace('</channel>', '<item><guid>g2</guid><title>Second of two items, with a title too long</title></item></channel>');
+    writeFileSync(path.join(dir, 'two.xml'), two);
+    writeFileSync(path.join(dir, 'limits.json'), JSON.stringify({ limits: { maxItems: 1, maxTitleChars: 20 } }));
+    const env = { FEEDLOOM_CONFIG: path.join(dir, 'limits.json') };
+    const { code, stdout } = await runCli(['parse', '--jsonl', path.join(dir, 'two.xml')], { cwd: dir, env });
+    expect(code).toBe(0);
+    const line = JSON.parse(stdout);
+    expect(line.items.map((i: { id: string }) => i.id)).toEqual(['g1']);
+    expect(line.warnings).toEqual(['limits.maxItems: the document has 2 items; kept the newest 1']);
+    writeFileSync(path.join(dir, 'limits.json'), JSON.stringify({ limits: { maxTitleChars: 20 } }));
+    const titles = JSON.parse((await runCli(['parse', '--jsonl', path.join(dir, 'two.xml')], { cwd: dir, env })).stdout);
+    expect(titles.items.map((i: { title: string }) => i.title)).toEqual(['A bold move', 'Second of two items…']);
+    expect(titles.warnings).toEqual(['limits.maxTitleChars: 1 title longer than 20 characters cut (the first: item "g2", 42 characters)']);
+  });
+
   it('explains bad usage with exit 2', async () => {
     expect((await runCli(['parse'])).code).toBe(2);
     expect((await runCli(['parse', 'x.xml', '--bogus'])).stderr).toMatch(/Unknown option '--bogus'/);

@@ -110,6 +110,11 @@ describe('parseConfig: one problem, reported at its exact path', () => {
       'schedule.minInterval: must not be longer than maxInterval (1h)'],
     ['negative retention', edit((c) => { c.root['retention'] = { days: -1 }; }), 'retention.days: must be at least 0'],
     ['dedup window not a duration', edit((c) => { c.root['dedup'] = { window: 'a week' }; }), `dedup.window: ${DURATION}`],
+    // limits
+    ['no items allowed', edit((c) => { c.root['limits'] = { maxItems: 0 }; }), 'limits.maxItems: must be at least 1'],
+    ['a byte cap too small to hold a paragraph', edit((c) => { c.root['limits'] = { maxContentBytes: 100 }; }), 'limits.maxContentBytes: must be at least 1024'],
+    ['a fractional depth', edit((c) => { c.root['limits'] = { maxDepth: 2.5 }; }), 'limits.maxDepth: expected a whole number, got the number 2.5'],
+    ['typo in a limits key', edit((c) => { c.root['limits'] = { maxTitleChar: 200 }; }), 'limits.maxTitleChar: unknown key (did you mean "maxTitleChars"?)'],
     // vendors
     ['duplicate vendor id', edit((c) => { c.list('vendors').push({ id: 'vmware', name: 'VMware again' }); }),
       'vendors[1].id: duplicate id "vmware": vendors[0] has it already'],
@@ -146,7 +151,7 @@ describe('parseConfig: one problem, reported at its exact path', () => {
     // the document
     ['typo in a top-level key', edit((c) => { c.root['vendor'] = []; }), 'vendor: unknown key (did you mean "vendors"?)'],
     ['unknown top-level key', edit((c) => { c.root['zzz'] = 1; }),
-      'zzz: unknown key (expected one of: site, fetch, schedule, retention, dedup, sources, vendors, feeds)'],
+      'zzz: unknown key (expected one of: site, fetch, schedule, retention, dedup, limits, sources, vendors, feeds)'],
   ])('%s', (_name, config, expected) => {
     expect(problemLines(config)).toEqual([expected]);
   });
@@ -200,7 +205,7 @@ describe('parseConfig: many problems at once', () => {
       '10:61 feeds[0].match.vendors[0]: unknown vendor "vmwar" (did you mean "vmware"?)',
       '10:90 feeds[0].match.sources[1]: unknown source "nope"',
       '10:112 feeds[0].match.keywords[0]: invalid regular expression: Unterminated character class',
-      '12:3 extra: unknown key (expected one of: site, fetch, schedule, retention, dedup, sources, vendors, feeds)',
+      '12:3 extra: unknown key (expected one of: site, fetch, schedule, retention, dedup, limits, sources, vendors, feeds)',
     ]);
   });
 
@@ -238,6 +243,7 @@ describe('parseConfig: the typed result', () => {
     expect(config.schedule).toEqual({ tick: '* * * * *', defaultIntervalMs: 1_800_000, minIntervalMs: 300_000, maxIntervalMs: 86_400_000 });
     expect(config.retention).toEqual({ days: 365 });
     expect(config.dedup).toEqual({ windowMs: 7 * 86_400_000 });
+    expect(config.limits).toEqual({ maxItems: 5_000, maxTitleChars: 1_000, maxContentBytes: 524_288, maxDepth: 256 });
     expect(config.sources).toEqual([]);
     expect(config.vendors).toEqual([]);
     expect(config.feeds).toHaveLength(1);

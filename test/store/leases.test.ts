@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { claimSources, createDatabase, getSource, heldLeases, recordFetch, releaseLeases, syncSources } from '../../src/store/index.js';
+import { claimSources, createDatabase, getSource, heldLeases, recordFetch, releaseLeases, renewLease, syncSources } from '../../src/store/index.js';
 import type { ClaimOptions } from '../../src/store/index.js';
 import { DIALECTS, describeDatabase } from '../support/databases.js';
 import { configuredSource, fetchOutcome, itemRecord } from './builders.js';
@@ -38,6 +38,33 @@ for (const dialect of DIALECTS) {
       const recorded = await recordFetch(db, fetchOutcome('a', { leaseToken: theirs?.leaseToken ?? '', items: [itemRecord('x')] }));
       expect(recorded.itemsNew).toBe(1);
       expect(await heldLeases(db)).toEqual([]);
+    });
+
+    it('renews a lease while its token is the holder\'s, even past its expiry, and never once another claimed it', async () => {
+      const { db } = current();
+      await syncSources(db, [configuredSource('a'), configuredSource('b')]);
+      const [mine, alsoMine] = await claimSources(db, claim('w1', { leaseMs: 10_000 }));
+      const renew = (token: string, id: string, at: number) => renewLease(db, { sourceId: id, leaseToken: token, leaseMs: 10_000, now: new Date(NOW.getTime() + at) });
+      expect(await renew(mine?.leaseToken ?? '', 'a', 5_000)).toBe(true);
+      expect((await heldLeases(db)).find((h) => h.sourceId === 'a')?.until).toBe('2026-03-04T12:00:15.000Z');
+      // Lapsed but not taken: still this worker's.
+      expect(await renew(mine?.leaseToken ?? '', 'a', 30_000)).toBe(true);
+      expect(await claimSources(db, claim('w2', { now: new Date(NOW.getTime() + 35_000), scope: { kind: 'ids', ids: ['a'] } }))).toEqual([]);
+      // b lapsed and another worker took it: its renewal is refused, and the new holder's lease is untouched.
+      const [theirs] = await claimSources(db, claim('w2', { now: new Date(NOW.getTime() + 35_000), scope: { kind: 'ids', ids: ['b'] } }));
+      expect(theirs?.id).toBe('b');
+      expect(await renew(alsoMine?.leaseToken ?? '', 'b', 36_000)).toBe(false);
+      expect((await heldLeases(db)).find((h) => h.sourceId === 'b')).toMatchObject({ owner: 'w2', until: theirs?.leaseUntil });
+    });
+
+    it('never claims back what the claimer is working on, even once its lease has run out', async () => {
+      const { db } = current();
+      await syncSources(db, [configuredSource('a'), configuredSource('b')]);
+      await claimSources(db, claim('w1', { leaseMs: 10_000 }));
+      const later = { now: new Date(NOW.getTime() + 20_000), scope: { kind: 'all' } as const };
+      expect(ids(await claimSources(db, claim('w1', { ...later, exceptIds: ['a'] })))).toEqual(['b']);
+      // Nothing else kept `a` from being claimed: another claimer takes it (b is w1's again, for a minute).
+      expect(ids(await claimSources(db, claim('w2', later)))).toEqual(['a']);
     });
 
     it('holds every host to the per-host limit, counting every worker\'s leases', async () => {

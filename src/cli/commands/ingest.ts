@@ -2,7 +2,7 @@ import type { Config } from '../../config/index.js';
 import { fetchFeed, withConnectionPool } from '../../fetch/index.js';
 import { applyRetention, configuredOverrides, configuredSources, formatPassSummary, ingestSettings, runClaimedPass } from '../../ingest/index.js';
 import type { PassSummary } from '../../ingest/index.js';
-import { UsageError } from '../../model/index.js';
+import { cappedBy, UsageError } from '../../model/index.js';
 import { leaseLengthMs, leaseOwner, shutdownSignal } from '../../schedule/index.js';
 import { dueSources, syncSources } from '../../store/index.js';
 import type { ClaimScope, PurgeResult } from '../../store/index.js';
@@ -98,7 +98,11 @@ function printSummary(io: CliIo, summary: PassSummary, purged: PurgeResult, json
   if (json) {
     const { results, ...rest } = summary;
     const notices = results.flatMap((r) => r.notices.map((n) => ({ source: r.sourceId, kind: n.kind, message: n.message })));
-    io.stdout.write(`${JSON.stringify({ ...rest, notices, purged: { items: purged.items } })}\n`);
+    const capped = results.flatMap((r) => r.warnings.flatMap((message) => {
+      const cap = cappedBy(message);
+      return cap === undefined ? [] : [{ source: r.sourceId, cap: `limits.${cap}`, message }];
+    }));
+    io.stdout.write(`${JSON.stringify({ ...rest, notices, capped, purged: { items: purged.items } })}\n`);
     return;
   }
   // Failures and notices were logged (stderr) as each source finished.

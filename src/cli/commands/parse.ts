@@ -4,7 +4,8 @@ import { DEFAULTS } from '../../config/index.js';
 import type { Config } from '../../config/index.js';
 import { fetchFeed, proxySettings } from '../../fetch/index.js';
 import type { NormalisedFeed } from '../../model/index.js';
-import { FeedloomError, toFeedloomError } from '../../model/index.js';
+import type { DocumentLimits } from '../../model/index.js';
+import { DEFAULT_DOCUMENT_LIMITS, FeedloomError, toFeedloomError } from '../../model/index.js';
 import { normaliseFeed } from '../../normalise/index.js';
 import { decodeDocument, parseFeed } from '../../parse/index.js';
 import type { ParseInput } from '../../parse/index.js';
@@ -90,9 +91,9 @@ export function parseJson(feed: NormalisedFeed): Record<string, unknown> {
  * The `parse` JSON of one loaded input: the normalised feed, or `ok: false` with the error (and the
  * charset the bytes were read with, which is worth knowing even when they were not a feed).
  */
-export function parseOutput(loaded: ParseInput, input?: string): Record<string, unknown> {
+export function parseOutput(loaded: ParseInput, input?: string, limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS): Record<string, unknown> {
   try {
-    return parseJson(normaliseFeed(parseFeed(loaded)));
+    return parseJson(normaliseFeed(parseFeed(loaded, limits), limits));
   } catch (thrown) {
     const error = toFeedloomError(thrown);
     const message = input === undefined || error.message.includes(input) ? error.message : `${input}: ${error.message}`;
@@ -130,7 +131,7 @@ output is one JSON object; with several, a JSON array; with --jsonl, one line pe
     for (const input of inputs) {
       let json: Record<string, unknown>;
       try {
-        json = parseOutput(await load(input, options, config), input);
+        json = parseOutput(await load(input, options, config), input, config?.limits);
       } catch (thrown) {
         const error = toFeedloomError(thrown);
         json = { ok: false, error: `${error.code}: ${error.message.includes(input) ? error.message : `${input}: ${error.message}`}` };

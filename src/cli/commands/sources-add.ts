@@ -29,7 +29,7 @@ async function probe(url: string, config: Config, io: CliIo): Promise<Probe> {
     allowPrivateNetworks: config.fetch.allowPrivateNetworks, proxy: proxySettings(config.fetch.proxy, io.env),
   });
   try {
-    return { kind: 'feed', response, feed: normaliseFeed(parseFeed(parseInputFrom(response))) };
+    return { kind: 'feed', response, feed: normaliseFeed(parseFeed(parseInputFrom(response), config.limits), config.limits) };
   } catch (error) {
     if (!(error instanceof FeedloomError) || error.code !== 'NOT_A_FEED') throw error;
     // The parse stage names the feeds a web page links to (and none for anything else that is not a feed).
