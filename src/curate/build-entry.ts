@@ -1,4 +1,5 @@
 import type { CuratedEntry } from '../model/index.js';
+import { plainField } from '../normalise/index.js';
 import { sitePaths } from '../publish/site-paths.js';
 import type { Source, StoryWithItems, TaggedItem } from '../store/index.js';
 
@@ -10,9 +11,10 @@ export interface EntryContext {
   vendorNames: ReadonlyMap<string, string>;
 }
 
-/** An outlet's display name: its configured title, else its host. */
+/** An outlet's display name: its configured title as a plain field (no markup), else its host. */
 export function sourceTitle(source: Source | undefined, id: string): string {
-  if (source?.title) return source.title;
+  const title = plainField(source?.title);
+  if (title) return title;
   try {
     return source ? new URL(source.siteUrl ?? source.url).host.replace(/^www\./, '') : id;
   } catch {

@@ -1,6 +1,6 @@
 import type { NormalisedFeed, ParsedFeed } from '../model/index.js';
 import { isoDate, normaliseItem, normalisePeople } from './normalise-item.js';
-import { plainText } from './text.js';
+import { plainField } from './plain-field.js';
 import { resolveLink } from './urls.js';
 
 /** ParsedFeed → NormalisedFeed: what `feedloom parse` prints and what ingest stores. */
@@ -13,9 +13,9 @@ export function normaliseFeed(parsed: ParsedFeed): NormalisedFeed {
     encoding: parsed.encoding,
     warnings: [...parsed.warnings],
     feed: {
-      title: plainText(parsed.title),
+      title: plainField(parsed.title),
       link,
-      description: plainText(parsed.subtitle),
+      description: plainField(parsed.subtitle),
       language: parsed.language?.trim() ?? '',
       updated: isoDate(parsed.updated) ?? isoDate(parsed.published) ?? '',
       image,

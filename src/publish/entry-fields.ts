@@ -36,12 +36,16 @@ export function entryEnclosures(entry: CuratedEntry): Enclosure[] {
   return out;
 }
 
-/** Authors with a name or an email; URLs other than http(s) dropped. */
+/** An address that can stand alone as an email (and as a name when there is none): no spaces, quotes or `<>`. */
+export const EMAIL_SHAPED = /^[^\s@<>"]+@[^\s@<>"]+$/;
+
+/** Authors with a name or an email; emails that are not one address, and URLs other than http(s), dropped. */
 export function entryAuthors(entry: CuratedEntry): Person[] {
   const out: Person[] = [];
   for (const author of entry.authors) {
     const name = author.name?.trim();
-    const email = author.email?.trim();
+    const trimmedEmail = author.email?.trim();
+    const email = trimmedEmail && EMAIL_SHAPED.test(trimmedEmail) ? trimmedEmail : undefined;
     const url = httpUrl(author.url);
     if (!name && !email) continue;
     out.push({ ...(name ? { name } : {}), ...(email ? { email } : {}), ...(url ? { url } : {}) });

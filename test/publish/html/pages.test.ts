@@ -127,7 +127,7 @@ describe('renderFeedPage', () => {
       'lists the other outlets, linked, once each',
       'Also covered by: <a href="https://www.theregister.com/2024/05/02/vmware_lf/?utm_source=rss&amp;td=a">The Register</a>, <a href="https://www.phoronix.com/news/VMware-LF">Phoronix</a> · <a href="/stories/vmw-lf-2024">all 3 outlets</a>',
     ],
-    ['escapes titles', 'Episode 42: &quot;Containers&quot; &amp; &lt;VMs&gt; — AT&amp;T moves to KVM'],
+    ['escapes titles', 'Episode 42: &quot;Containers&quot; &amp; VMs, 1 &lt; 2 — AT&amp;T moves to KVM'],
     ['marks the current navigation item', '<a href="/" aria-current="page">Headlines</a>'],
   ])('%s', (_what, expected) => {
     expect(page).toContain(expected);
