@@ -1,5 +1,6 @@
 import type { CuratedEntry, Enclosure, Person } from '../model/index.js';
 import { attributionHtml } from './attribution.js';
+import { republishedHtml } from './republished-html.js';
 import { httpUrl } from './safe-url.js';
 import { sitePaths } from './site-paths.js';
 import { cdataSafeHtml } from './xml-text.js';
@@ -56,11 +57,11 @@ export function entryAuthors(entry: CuratedEntry): Person[] {
 /**
  * The entry's HTML bodies as feeds carry them, each ending with the attribution ("via Outlet",
  * "Also covered by: ..."): `summary` is the summary (else the content), `content` the content (else
- * the summary). Safe to wrap in CDATA.
+ * the summary), links to other sites with rel="noopener noreferrer". Safe to wrap in CDATA.
  */
 export function entryBodies(entry: CuratedEntry): { summary: string; content: string } {
   const footer = attributionHtml(entry).toString();
-  const summary = entry.summaryHtml.trim() || entry.contentHtml.trim();
-  const content = entry.contentHtml.trim() || entry.summaryHtml.trim();
+  const summary = republishedHtml(entry.summaryHtml.trim() || entry.contentHtml.trim());
+  const content = republishedHtml(entry.contentHtml.trim() || entry.summaryHtml.trim());
   return { summary: cdataSafeHtml(summary + footer), content: cdataSafeHtml(content + footer) };
 }

@@ -74,9 +74,9 @@ describe.each(XML_FORMATS)('$name', ({ render, contentType, format }) => {
     );
     const story = parsed.entries[0];
     const body = story?.content[0]?.value ?? '';
-    expect(body).toContain('<p>via <a href="https://lwn.net/">LWN.net</a></p>');
+    expect(body).toContain('<p>via <a href="https://lwn.net/" rel="noopener noreferrer">LWN.net</a></p>');
     expect(body).toMatch(
-      /<p>Also covered by: <a href="https:\/\/www\.theregister\.com\/2024\/05\/02\/vmware_lf\/\?utm_source=rss&amp;td=a">The Register<\/a>, <a href="https:\/\/www\.phoronix\.com\/news\/VMware-LF">Phoronix<\/a><\/p>$/,
+      /<p>Also covered by: <a href="https:\/\/www\.theregister\.com\/2024\/05\/02\/vmware_lf\/\?utm_source=rss&amp;td=a" rel="noopener noreferrer">The Register<\/a>, <a href="https:\/\/www\.phoronix\.com\/news\/VMware-LF" rel="noopener noreferrer">Phoronix<\/a><\/p>$/,
     );
     // One outlet only: "via", no "Also covered by".
     expect(parsed.entries[1]?.content[0]?.value).not.toContain('Also covered by');
