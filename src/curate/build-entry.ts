@@ -1,5 +1,4 @@
 import type { CuratedEntry } from '../model/index.js';
-import { plainField } from '../normalise/index.js';
 import { sitePaths } from '../publish/site-paths.js';
 import type { Source, StoryWithItems, TaggedItem } from '../store/index.js';
 
@@ -11,10 +10,9 @@ export interface EntryContext {
   vendorNames: ReadonlyMap<string, string>;
 }
 
-/** An outlet's display name: its configured title as a plain field (no markup), else its host. */
+/** An outlet's display name: its configured title, else its host. */
 export function sourceTitle(source: Source | undefined, id: string): string {
-  const title = plainField(source?.title);
-  if (title) return title;
+  if (source?.title) return source.title;
   try {
     return source ? new URL(source.siteUrl ?? source.url).host.replace(/^www\./, '') : id;
   } catch {
