@@ -37,6 +37,7 @@ footer{border-top:1px solid var(--line);margin-top:2rem;padding-top:.75rem;paddi
 .share-links li,.return-links li{display:inline;margin-right:.75rem}
 .return-links{margin:1.5rem 0 0;padding-top:.75rem;border-top:1px solid var(--line)}
 @media print{
+@page{margin:1.5cm}
 header,footer,nav,.share-links,.search,.pager{display:none}
 body{font:11pt/1.4 Georgia,"Times New Roman",serif;color:#000;background:#fff}
 header,main,footer{max-width:none;padding:0}
