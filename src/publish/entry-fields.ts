@@ -38,7 +38,7 @@ export function entryEnclosures(entry: CuratedEntry): Enclosure[] {
 }
 
 /** An address that can stand alone as an email (and as a name when there is none): no spaces, quotes or `<>`. */
-export const EMAIL_SHAPED = /^[^\s@<>"]+@[^\s@<>"]+$/;
+const EMAIL_SHAPED = /^[^\s@<>"]+@[^\s@<>"]+$/;
 
 /** Authors with a name or an email; emails that are not one address, and URLs other than http(s), dropped. */
 export function entryAuthors(entry: CuratedEntry): Person[] {
