@@ -111,6 +111,9 @@ describe.skipIf(!available)('the headlines site in headless Chromium', () => {
     expect(await page.locator('h1').first().textContent()).toBeTruthy();
     expect(await page.locator('main table a').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(ARTEFACTS, 'story.png'), fullPage: true });
+    // The share and return links wrap whole, within the screen.
+    expect(await page.locator('.share-links a').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(cspViolations).toEqual([]);
     await context.close();
   }, 60_000);

@@ -34,7 +34,7 @@ footer{border-top:1px solid var(--line);margin-top:2rem;padding-top:.75rem;paddi
 .share-links{margin:1.5rem 0 0}
 .share-links h2{display:inline;font-size:1rem;margin:0 .5rem 0 0}
 .share-links ul,.return-links ul{display:inline;list-style:none;margin:0;padding:0}
-.share-links li,.return-links li{display:inline;margin-right:.75rem}
+.share-links li,.return-links li{display:inline-block;margin-right:.75rem;white-space:nowrap}
 .return-links{margin:1.5rem 0 0;padding-top:.75rem;border-top:1px solid var(--line)}
 @media print{
 @page{margin:1.5cm}
