@@ -1,3 +1,4 @@
+import { plainField } from '../normalise/plain-field.js';
 import { aliasCaseSensitive } from './alias-case.js';
 import { compilePattern } from './rules.js';
 import type { ConfigShape } from './schema.js';
@@ -24,7 +25,8 @@ export function resolveConfig(shape: ConfigShape, warnings: readonly string[] = 
       (source): SourceConfig => ({
         id: source.id,
         url: source.url,
-        title: source.title,
+        // A display name is a plain field like a feed's own title: no markup reaches the store or any output.
+        title: source.title === undefined ? undefined : plainField(source.title) || undefined,
         siteUrl: source.siteUrl,
         tags: [...source.tags],
         intervalMs: source.interval ?? schedule.defaultIntervalMs,

@@ -3,7 +3,7 @@ import { capWarning, DEFAULT_DOCUMENT_LIMITS } from '../model/index.js';
 import { CapTally, capItem, cutTitle, newestEntries } from './caps.js';
 import type { NormaliseLimits } from './caps.js';
 import { isoDate, normaliseItem, normalisePeople } from './normalise-item.js';
-import { plainText } from './text.js';
+import { plainField } from './plain-field.js';
 import { resolveLink } from './links.js';
 
 /**
@@ -20,7 +20,7 @@ export function normaliseFeed(parsed: ParsedFeed, limits: NormaliseLimits = DEFA
   }
   const tally = new CapTally();
   const items = entries.map((entry) => capItem(normaliseItem(entry, base), limits, tally));
-  const title = plainText(parsed.title);
+  const title = plainField(parsed.title);
   if (title.length > limits.maxTitleChars) tally.note('maxTitleChars', `the feed's title, ${title.length} characters`);
   warnings.push(...tally.warnings(limits));
   const link = resolveLink(parsed.link ?? parsed.links.find((l) => l.rel === 'alternate')?.href, base) ?? '';
@@ -32,7 +32,7 @@ export function normaliseFeed(parsed: ParsedFeed, limits: NormaliseLimits = DEFA
     feed: {
       title: cutTitle(title, limits.maxTitleChars),
       link,
-      description: plainText(parsed.subtitle),
+      description: plainField(parsed.subtitle),
       language: parsed.language?.trim() ?? '',
       updated: isoDate(parsed.updated) ?? isoDate(parsed.published) ?? '',
       image,

@@ -2,7 +2,8 @@ import type { Enclosure, NormalisedItem, ParsedEntry, ParsedPerson, Person } fro
 import { parseHttpUrl } from '../model/index.js';
 import { parseDate } from './date/index.js';
 import { itemIdentity } from './item-id.js';
-import { collapseWhitespace, plainText, safeHtml, safeHtmlAndText } from './text.js';
+import { plainField } from './plain-field.js';
+import { safeHtml, safeHtmlAndText } from './text.js';
 import { resolveLink } from './links.js';
 
 /** ISO 8601 UTC of a raw feed date, or null when it is missing or unreadable. */
@@ -11,13 +12,13 @@ export function isoDate(raw: string | undefined): string | null {
   return parseDate(raw)?.toISOString() ?? null;
 }
 
-/** People with empty fields dropped, duplicates removed, URLs made absolute. */
+/** People with names as plain fields, empty fields dropped, duplicates removed, URLs made absolute. */
 export function normalisePeople(people: ParsedPerson[], base?: string): Person[] {
   const out: Person[] = [];
   const seen = new Set<string>();
   for (const p of people) {
     const person: Person = {};
-    const name = p.name ? collapseWhitespace(p.name) : '';
+    const name = plainField(p.name);
     const email = p.email?.trim() ?? '';
     const url = resolveLink(p.url, base);
     if (name) person.name = name;
@@ -35,7 +36,7 @@ function normaliseCategories(entry: ParsedEntry): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const c of entry.categories) {
-    const term = collapseWhitespace(c.label || c.term);
+    const term = plainField(c.label || c.term);
     const key = term.toLowerCase();
     if (term === '' || seen.has(key)) continue;
     seen.add(key);
@@ -63,7 +64,7 @@ export function normaliseItem(entry: ParsedEntry, feedBase?: string): Normalised
   // An RSS guid that is a permalink (isPermaLink absent or true) is the item's link when it has none of its own.
   const permalink = entry.idIsPermalink === true ? parseHttpUrl(entry.id)?.href : undefined;
   const url = resolveLink(entry.link ?? entry.links.find((l) => l.rel === 'alternate')?.href ?? permalink, base) ?? null;
-  const title = plainText(entry.title);
+  const title = plainField(entry.title);
   // Prefer a markup body over a plain-text one when a feed offers both (JSON content_html + content_text).
   const body = entry.content.find((c) => c.type !== 'text') ?? entry.content[0];
   // The item's text comes from its body, else its summary: that one is sanitised and read as text in one pass.

@@ -1,5 +1,5 @@
 import type { ParsedText } from '../model/index.js';
-import { COLLAPSIBLE_WHITESPACE, htmlToText, removeNonXmlCharacters, sanitizeHtml, sanitizeHtmlWithText } from './html/index.js';
+import { COLLAPSIBLE_WHITESPACE, removeNonXmlCharacters, sanitizeHtml, sanitizeHtmlWithText } from './html/index.js';
 
 /**
  * Collapse runs of whitespace (including NBSP) to one space and trim; characters XML cannot carry (C0
@@ -7,13 +7,6 @@ import { COLLAPSIBLE_WHITESPACE, htmlToText, removeNonXmlCharacters, sanitizeHtm
  */
 export function collapseWhitespace(text: string): string {
   return removeNonXmlCharacters(text).replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
-}
-
-/** Plain text of a text construct: markup removed for html/xhtml, whitespace collapsed. */
-export function plainText(text: ParsedText | undefined): string {
-  if (!text) return '';
-  // htmlToText already collapses whitespace.
-  return text.type === 'text' ? collapseWhitespace(text.value) : htmlToText(text.value);
 }
 
 /** Escape plain text for inclusion in HTML. */
@@ -33,7 +26,7 @@ function escapedText(value: string): string {
   return trimmed === '' ? '' : escapeHtml(trimmed).replace(/\r?\n/g, '<br />');
 }
 
-/** safeHtml and plainText of one text construct, its HTML read once. */
+/** safeHtml and the plain text of one text construct, its HTML read once. */
 export function safeHtmlAndText(text: ParsedText | undefined): { html: string; text: string } {
   if (!text) return { html: '', text: '' };
   if (text.type === 'text') return { html: escapedText(text.value), text: collapseWhitespace(text.value) };

@@ -1,5 +1,5 @@
 import { FeedloomError, type CuratedEntry, type CuratedFeed } from '../model/index.js';
-import { cleanModel } from './clean-model.js';
+import { cleanModel, withPlainFields } from './clean-model.js';
 import { firstInstant } from './dates.js';
 import { entryAuthors, entryBodies, entryCategories, entryEnclosures, entryLink } from './entry-fields.js';
 import {
@@ -7,11 +7,12 @@ import {
   fillSlots,
   renderWithFeedLibrary,
   slotMarker,
+  textTitles,
+  titleMarker,
   type LibraryFeedOptions,
   type LibraryItem,
 } from './feed-library.js';
 import { checkedFeedUrls } from './feed-urls.js';
-import { escapeHtml } from './html/template.js';
 import { httpUrl } from './safe-url.js';
 import { escapeXml } from './xml-text.js';
 
@@ -23,7 +24,7 @@ const ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
  * (title and links) and as "via Outlet" in the body, categories, typed enclosure links, `xml:lang`.
  */
 export function renderAtom(input: CuratedFeed): string {
-  const feed = cleanModel(input);
+  const feed = withPlainFields(cleanModel(input));
   const urls = checkedFeedUrls(feed);
   const options: LibraryFeedOptions = {
     id: urls.atom,
@@ -36,13 +37,14 @@ export function renderAtom(input: CuratedFeed): string {
     copyright: slotMarker(0),
     ...(feed.description ? { description: feed.description } : {}),
   };
-  const items = feed.entries.map((entry, i) => atomItem(entry, i + 1, urls.site, feed.updated));
+  const items = feed.entries.map((entry, i) => atomItem(entry, i, urls.site, feed.updated));
   const hubLinks = urls.hubs.map((hub) => `<link rel="hub" href="${escapeXml(hub)}"/>`).join('\n');
   const slots = [hubLinks, ...feed.entries.map(entrySlot)];
-  return withLanguage(fillSlots(renderWithFeedLibrary('atom', options, items), slots), feed.language);
+  const titles = feed.entries.map((entry) => entry.title);
+  return withLanguage(textTitles(fillSlots(renderWithFeedLibrary('atom', options, items), slots), titles, escapeXml), feed.language);
 }
 
-function atomItem(entry: CuratedEntry, slot: number, siteUrl: string, feedUpdated: string): LibraryItem {
+function atomItem(entry: CuratedEntry, index: number, siteUrl: string, feedUpdated: string): LibraryItem {
   const bodies = entryBodies(entry);
   const hasSeparateSummary =
     entry.summaryHtml.trim() !== '' &&
@@ -54,8 +56,8 @@ function atomItem(entry: CuratedEntry, slot: number, siteUrl: string, feedUpdate
     ...(a.url ? { link: a.url } : {}),
   }));
   return {
-    // type="html": plain-text titles are escaped once so readers show them as text.
-    title: escapeHtml(entry.title),
+    // Written as a type="text" title by textTitles.
+    title: titleMarker(index),
     id: entry.id,
     link: entryLink(entry, siteUrl),
     date: firstInstant(entry.updated, entry.published, feedUpdated),
@@ -64,7 +66,7 @@ function atomItem(entry: CuratedEntry, slot: number, siteUrl: string, feedUpdate
     content: bodies.content,
     ...(authors.length > 0 ? { author: authors } : {}),
     category: entryCategories(entry).map((name) => ({ term: escapeXml(name) })),
-    copyright: slotMarker(slot),
+    copyright: slotMarker(index + 1),
   };
 }
 

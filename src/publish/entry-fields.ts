@@ -1,5 +1,6 @@
 import type { CuratedEntry, Enclosure, Person } from '../model/index.js';
 import { attributionHtml } from './attribution.js';
+import { republishedHtml } from './republished-html.js';
 import { httpUrl } from './safe-url.js';
 import { sitePaths } from '../routes/index.js';
 import { cdataSafeHtml } from './xml-text.js';
@@ -36,12 +37,16 @@ export function entryEnclosures(entry: CuratedEntry): Enclosure[] {
   return out;
 }
 
-/** Authors with a name or an email; URLs other than http(s) dropped. */
+/** An address that can stand alone as an email (and as a name when there is none): no spaces, quotes or `<>`. */
+const EMAIL_SHAPED = /^[^\s@<>"]+@[^\s@<>"]+$/;
+
+/** Authors with a name or an email; emails that are not one address, and URLs other than http(s), dropped. */
 export function entryAuthors(entry: CuratedEntry): Person[] {
   const out: Person[] = [];
   for (const author of entry.authors) {
     const name = author.name?.trim();
-    const email = author.email?.trim();
+    const trimmedEmail = author.email?.trim();
+    const email = trimmedEmail && EMAIL_SHAPED.test(trimmedEmail) ? trimmedEmail : undefined;
     const url = httpUrl(author.url);
     if (!name && !email) continue;
     out.push({ ...(name ? { name } : {}), ...(email ? { email } : {}), ...(url ? { url } : {}) });
@@ -52,11 +57,11 @@ export function entryAuthors(entry: CuratedEntry): Person[] {
 /**
  * The entry's HTML bodies as feeds carry them, each ending with the attribution ("via Outlet",
  * "Also covered by: ..."): `summary` is the summary (else the content), `content` the content (else
- * the summary). Safe to wrap in CDATA.
+ * the summary), links to other sites with rel="noopener noreferrer". Safe to wrap in CDATA.
  */
 export function entryBodies(entry: CuratedEntry): { summary: string; content: string } {
   const footer = attributionHtml(entry).toString();
-  const summary = entry.summaryHtml.trim() || entry.contentHtml.trim();
-  const content = entry.contentHtml.trim() || entry.summaryHtml.trim();
+  const summary = republishedHtml(entry.summaryHtml.trim() || entry.contentHtml.trim());
+  const content = republishedHtml(entry.contentHtml.trim() || entry.summaryHtml.trim());
   return { summary: cdataSafeHtml(summary + footer), content: cdataSafeHtml(content + footer) };
 }

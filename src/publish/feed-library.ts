@@ -49,3 +49,24 @@ export function fillSlots(xml: string, fragments: readonly string[]): string {
   });
   return out;
 }
+
+/** A marker for `textTitles`: give it to `feed` as the title of entry `index`. */
+export function titleMarker(index: number): string {
+  return `\u0001title-${index}\u0001`;
+}
+
+/**
+ * `feed` writes every Atom entry title as `type="html"` in CDATA. Swap each marked title for a `type="text"`
+ * title holding `titles[index]` escaped: a plain-text title is text, and no reader is asked to render it as HTML.
+ * Throws if a marker is missing: a `feed` upgrade changed its output.
+ */
+export function textTitles(xml: string, titles: readonly string[], escape: (text: string) => string): string {
+  let out = xml;
+  titles.forEach((title, index) => {
+    const marker = `<title type="html"><![CDATA[${titleMarker(index)}]]></title>`;
+    const at = out.indexOf(marker);
+    if (at < 0) throw new FeedloomError('INTERNAL', `feed output lost entry title ${index}`);
+    out = out.slice(0, at) + `<title type="text">${escape(title)}</title>` + out.slice(at + marker.length);
+  });
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { CoverageEntry, CuratedEntry, CuratedFeed, Person } from '../model/index.js';
-import { cleanModel } from './clean-model.js';
+import { cleanModel, withPlainFields } from './clean-model.js';
 import { firstInstant, parseInstant, rfc3339 } from './dates.js';
 import { entryAuthors, entryBodies, entryCategories, entryEnclosures, entryLink } from './entry-fields.js';
 import { checkedFeedUrls } from './feed-urls.js';
@@ -30,7 +30,7 @@ interface JsonAuthor {
  * written as \u escapes, so the document never contains markup-looking text.
  */
 export function renderJsonFeed(input: CuratedFeed): string {
-  const feed = cleanModel(input);
+  const feed = withPlainFields(cleanModel(input));
   const urls = checkedFeedUrls(feed);
   const doc = {
     version: JSON_FEED_VERSION,
@@ -78,8 +78,7 @@ function jsonItem(entry: CuratedEntry, siteUrl: string, feedUpdated: string): Re
 
 function jsonAuthor(person: Person): JsonAuthor {
   // JSON Feed authors have no email field; a mailto: URL carries it when there is no web page.
-  const email = person.email && /^[^\s@<>"]+@[^\s@<>"]+$/.test(person.email) ? person.email : undefined;
-  const url = person.url ?? (email ? `mailto:${email}` : undefined);
+  const url = person.url ?? (person.email ? `mailto:${person.email}` : undefined);
   return { ...(person.name ? { name: person.name } : {}), ...(url ? { url } : {}) };
 }
 

@@ -1,5 +1,5 @@
 import type { CuratedEntry, CuratedFeed } from '../model/index.js';
-import { cleanModel } from './clean-model.js';
+import { cleanModel, withPlainFields } from './clean-model.js';
 import { firstInstant } from './dates.js';
 import { entryAuthors, entryBodies, entryCategories, entryEnclosures, entryLink } from './entry-fields.js';
 import {
@@ -22,7 +22,7 @@ import { escapeXml } from './xml-text.js';
  * categories (vendors + item categories), the first http(s) enclosure, `dc:creator`.
  */
 export function renderRss(input: CuratedFeed): string {
-  const feed = cleanModel(input);
+  const feed = withPlainFields(cleanModel(input));
   const urls = checkedFeedUrls(feed);
   const options: LibraryFeedOptions = {
     title: feed.title,

@@ -4,7 +4,7 @@
  * when it passes once the expected values are written the way the contract writes them; the check is evaluated
  * again to find out. Counted apart, as deviations, never as passes.
  */
-import { safeHtml, plainText } from '../../src/normalise/index.js';
+import { plainField, safeHtml } from '../../src/normalise/index.js';
 import { evaluate, isTruthy, parseExpression } from './pyexpr.js';
 import type { PyMapping, PyNode } from './pyexpr.js';
 
@@ -21,9 +21,9 @@ export interface Representation {
 export const REPRESENTATIONS: readonly Representation[] = [
   {
     id: 'plain-text-titles',
-    why: 'titles and the feed description are plain text (DESIGN.md): markup removed, entities decoded, whitespace collapsed',
+    why: 'titles and the feed description are plain text (DESIGN.md): markup removed, entities decoded, whitespace collapsed, no tag-shaped text left',
     reads: /\['(title|subtitle|tagline|info)(_detail)?'\]|feed\['description'\]|feed\.(title|subtitle|tagline|description)/,
-    write: (value) => plainText({ type: 'html', value }),
+    write: (value) => plainField({ type: 'html', value }),
   },
   {
     id: 'html-bodies',

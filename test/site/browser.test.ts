@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
@@ -111,6 +111,53 @@ describe.skipIf(!available)('the headlines site in headless Chromium', () => {
     expect(await page.locator('h1').first().textContent()).toBeTruthy();
     expect(await page.locator('main table a').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(ARTEFACTS, 'story.png'), fullPage: true });
+    // The share and return links wrap whole, within the screen.
+    expect(await page.locator('.share-links a').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('prints a story page without the navigation, with the headline, date, summary and every outlet with its link; shares its own URL', async () => {
+    const { context, page, cspViolations } = await phone(800, 1000);
+    await page.goto(`${base}/`);
+    const storyPath = await page.locator('li.entry a[href*="/stories/"]').first().getAttribute('href');
+    expect(storyPath).toMatch(/^\/stories\/\d+$/);
+    await page.goto(`${base}${storyPath}`);
+    const visible = (selector: string) => page.locator(selector).first().isVisible();
+    // On screen: the navigation, the share links and the way back are there, and no link has its URL written after it.
+    for (const selector of ['header nav', '.share-links', 'nav.return-links', 'footer', 'form.search']) await expect(visible(selector), selector).resolves.toBe(true);
+    const onScreen = (await page.evaluate(`[...document.querySelectorAll('.outlets td a')].map((a) => getComputedStyle(a, '::after').content)`)) as string[];
+    expect(new Set(onScreen)).toEqual(new Set(['none']));
+
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['header nav', '.share-links', 'nav.return-links', 'footer', 'form.search']) await expect(visible(selector), `print: ${selector}`).resolves.toBe(false);
+    for (const selector of ['h1', 'article .meta time', '.outlets table']) await expect(visible(selector), `print: ${selector}`).resolves.toBe(true);
+    const summary = page.locator('article .summary');
+    if ((await summary.count()) > 0) await expect(summary.isVisible()).resolves.toBe(true);
+    // Every outlet is listed, and its link is printed after its name (paper has no hover).
+    const outlets = page.locator('.outlets tbody tr');
+    expect(await outlets.count()).toBeGreaterThan(0);
+    const printed = (await page.evaluate(`[...document.querySelectorAll('.outlets td a')].map((a) => [a.getAttribute('href'), getComputedStyle(a, '::after').content])`)) as [string, string][];
+    expect(printed.length).toBeGreaterThan(0);
+    for (const [href, after] of printed) expect(after).toBe(`" <${href}>"`);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    writeFileSync(path.join(ARTEFACTS, 'story-print.pdf'), pdf);
+    await page.screenshot({ path: path.join(ARTEFACTS, 'story-print.png'), fullPage: true });
+
+    // The share links carry the story's own absolute URL (the site's base URL, not the address it was fetched at).
+    await page.emulateMedia({ media: 'screen' });
+    const storyUrl = `http://127.0.0.1${storyPath}`;
+    const shares = (await page.locator('.share-links a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) as string[];
+    expect(shares.length).toBeGreaterThanOrEqual(6);
+    expect(shares[0]).toMatch(/^mailto:/);
+    for (const href of shares) expect(decodeURIComponent(href)).toContain(storyUrl);
+    // Every link to another site: rel="noopener noreferrer".
+    const external = (await page.locator('a[href^="http"]').evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.getAttribute('rel')]))) as [string, string | null][];
+    for (const [href, rel] of external.filter(([href]) => !href.startsWith(base))) expect(rel, href).toBe('noopener noreferrer');
+    await expect(page.locator('nav.return-links a', { hasText: 'Return to the headlines' }).getAttribute('href')).resolves.toBe('/');
+    await expect(page.locator('nav.return-links a', { hasText: 'archive' }).getAttribute('href')).resolves.toBe('/archive');
     expect(cspViolations).toEqual([]);
     await context.close();
   }, 60_000);

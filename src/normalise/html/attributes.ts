@@ -82,3 +82,22 @@ export function renderAttributes(
   }
   return out;
 }
+
+/** What every link to another site carries: the page it opens gets no handle on ours, and no Referer. */
+export const EXTERNAL_LINK_REL: readonly string[] = ['noopener', 'noreferrer'];
+
+/** A URL that leaves the page's own site: absolute with an authority (`https://host/...`) or scheme-relative. */
+const OFF_SITE = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?\/\//;
+
+/**
+ * An `<a>` whose (resolved) href leads to another site gets `rel="noopener noreferrer"`, kept together with the
+ * rel tokens it had. Republished HTML is shown on our pages and in feed readers: neither should hand the
+ * linked site a window handle or the reader's address.
+ */
+export function addExternalLinkRel(attributes: Map<string, Attribute>, base?: string): void {
+  const href = attributes.get('href');
+  if (href === undefined || !OFF_SITE.test(safeUrl(href.value, base))) return;
+  const tokens = (attributes.get('rel')?.value ?? '').toLowerCase().split(/\s+/).filter((t) => t !== '');
+  for (const token of EXTERNAL_LINK_REL) if (!tokens.includes(token)) tokens.push(token);
+  attributes.set('rel', literalAttribute('rel', tokens.join(' ')));
+}

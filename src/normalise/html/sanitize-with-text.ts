@@ -38,7 +38,7 @@ export function sanitizeHtmlWithText(html: string, options: SanitizeOptions = {}
   // feedparser's rewrite of `<![CDATA[` and stray `<!` is the sanitiser's alone: then the two read different tokens.
   if (rewriteMarkupDeclarations(cleaned) === cleaned) {
     try {
-      const sanitizer = new Sanitizer(options.base || undefined);
+      const sanitizer = new Sanitizer(options.base || undefined, options.externalLinkRel === true);
       const collector = new TextCollector();
       tokenizeHtml(cleaned, new Tee(sanitizer, collector));
       return { html: sanitizer.finish(), text: collector.result() };

@@ -3,7 +3,7 @@
  * tokens in, balanced safe HTML out. Policy lives in policy.ts / foreign-policy.ts; deviations are
  * listed there.
  */
-import { type ElementKind, attributeMap, literalAttribute, renderAttributes } from './attributes.js';
+import { type ElementKind, addExternalLinkRel, attributeMap, literalAttribute, renderAttributes } from './attributes.js';
 import { cleanInput, escapeText, hasMarkup, renderTextFragment } from './escape.js';
 import { MATHML_ELEMENTS, MATHML_NAMESPACE, SVG_ELEMENTS, SVG_NAMESPACE } from './foreign-policy.js';
 import { DROPPED_WITH_CONTENT, HTML_ELEMENTS, IMPLIED_END_TAGS, MAX_DEPTH, VOID_ELEMENTS } from './policy.js';
@@ -28,7 +28,11 @@ export class Sanitizer implements TokenHandler {
   private svgDepth = 0;
   private mathDepth = 0;
 
-  constructor(private readonly base: string | undefined) {}
+  constructor(
+    private readonly base: string | undefined,
+    /** Give links to other sites `rel="noopener noreferrer"` (SanitizeOptions.externalLinkRel). */
+    private readonly externalLinkRel = false,
+  ) {}
 
   text(fragment: Fragment): void {
     if (this.dropDepth === 0) this.out.push(renderTextFragment(fragment));
@@ -60,6 +64,7 @@ export class Sanitizer implements TokenHandler {
       return;
     }
 
+    if (this.externalLinkRel && kind === 'html' && name === 'a' && attrs) addExternalLinkRel(attrs, this.base);
     const isVoid = VOID_ELEMENTS.has(name);
     if (!isVoid && !selfClosing && this.stack.length >= MAX_DEPTH) return;
     const rendered = attrs ? renderAttributes(kind, attrs, { svg, math }, this.base) : '';
@@ -139,6 +144,11 @@ export function rewriteMarkupDeclarations(html: string): string {
 export interface SanitizeOptions {
   /** Absolute URL that relative href/src/cite/... values are resolved against. */
   base?: string;
+  /**
+   * Give every `<a>` that leads to another site `rel="noopener noreferrer"` (its own rel tokens kept): what HTML
+   * republished on our pages and in our feeds needs. Off by default, which is feedparser's sanitiser exactly.
+   */
+  externalLinkRel?: boolean;
 }
 
 /** Sanitise untrusted HTML: allowlisted markup only, safe URLs (resolved against `options.base`). Never throws. */
@@ -147,7 +157,7 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
   try {
     const cleaned = cleanInput(html);
     if (!hasMarkup(cleaned)) return cleaned.trim();
-    const sanitizer = new Sanitizer(options?.base || undefined);
+    const sanitizer = new Sanitizer(options?.base || undefined, options?.externalLinkRel === true);
     tokenizeHtml(rewriteMarkupDeclarations(cleaned), sanitizer);
     return sanitizer.finish();
   } catch {

@@ -1,6 +1,7 @@
 import type { CuratedEntry } from '../../model/index.js';
 import { otherOutlets } from '../attribution.js';
 import { parseInstant, readableUtc, rfc3339 } from '../dates.js';
+import { republishedHtml } from '../republished-html.js';
 import { httpUrl } from '../safe-url.js';
 import type { IngestStatus } from '../site-info.js';
 import type { SitePaths } from '../../routes/index.js';
@@ -25,8 +26,8 @@ export function entryItem(entry: CuratedEntry, paths: SitePaths): SafeHtml {
   const title = entry.title.trim() || '(untitled)';
   const original = httpUrl(entry.url);
   const others = otherOutlets(entry);
-  const headline = original ? html`<a href="${original}">${title}</a>` : siteLink(storyPath, title);
-  const summary = entry.summaryHtml.trim();
+  const headline = original ? externalLink(original, title) : siteLink(storyPath, title);
+  const summary = republishedHtml(entry.summaryHtml.trim());
   const also =
     others.length > 0
       ? html`<p class="also">Also covered by: ${joinHtml(

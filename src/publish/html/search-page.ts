@@ -37,7 +37,7 @@ function hitItem(hit: SearchHit, site: SiteInfo): SafeHtml {
   const paths = sitePaths(site.baseUrl);
   const storyPath = paths.story(String(hit.storyId));
   const original = httpUrl(hit.url);
-  const title = original ? html`<a href="${original}">${markedHtml(hit.title)}</a>` : html`<a href="${storyPath}">${markedHtml(hit.title)}</a>`;
+  const title = original ? externalLink(original, markedHtml(hit.title)) : html`<a href="${storyPath}">${markedHtml(hit.title)}</a>`;
   const outlets = hit.storySources > 1 ? html` · ${siteLink(storyPath, `${hit.storySources} outlets`)}` : html` · ${siteLink(storyPath, 'details')}`;
   return html`<li class="entry"><article>
 <h2>${title}</h2>

@@ -31,6 +31,24 @@ h2{font-size:1.125rem;line-height:1.3;margin:0 0 .25rem}
 table{border-collapse:collapse;width:100%;font-size:.875rem}
 th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--line)}
 footer{border-top:1px solid var(--line);margin-top:2rem;padding-top:.75rem;padding-bottom:2rem}
+.share-links{margin:1.5rem 0 0}
+.share-links h2{display:inline;font-size:1rem;margin:0 .5rem 0 0}
+.share-links ul,.return-links ul{display:inline;list-style:none;margin:0;padding:0}
+.share-links li,.return-links li{display:inline-block;margin-right:.75rem;white-space:nowrap}
+.return-links{margin:1.5rem 0 0;padding-top:.75rem;border-top:1px solid var(--line)}
+@media print{
+@page{margin:1.5cm}
+header,footer,nav,.share-links,.search,.pager{display:none}
+body{font:11pt/1.4 Georgia,"Times New Roman",serif;color:#000;background:#fff}
+header,main,footer{max-width:none;padding:0}
+a{color:#000}
+.meta,.also,.muted{color:#333}
+.badge{background:none;border:1px solid #999}
+.table{overflow:visible}
+th,td{border-bottom:1px solid #999}
+.original a::after,.outlets td a::after{content:" <" attr(href) ">";font-size:.85em;overflow-wrap:anywhere}
+.summary img{max-height:12cm}
+}
 ` + OPERATOR_CSS;
 
 /** The CSP source expression allowing exactly the inline stylesheet above. */

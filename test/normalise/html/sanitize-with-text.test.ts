@@ -22,3 +22,16 @@ describe('sanitizeHtmlWithText: one tokenisation, the same results as sanitizeHt
     expect(sanitizeHtmlWithText(html, { base })).toEqual({ html: sanitizeHtml(html, { base }), text: htmlToText(html) });
   });
 });
+
+describe('sanitizeHtmlWithText options', () => {
+  it('honours externalLinkRel as sanitizeHtml does, the text unchanged', () => {
+    const html = '<p>See <a href="/a" rel="Author">a</a> and <a href="#b">b</a></p>';
+    const both = sanitizeHtmlWithText(html, { base: 'https://outlet.test/feed', externalLinkRel: true });
+    expect(both.html).toBe(sanitizeHtml(html, { base: 'https://outlet.test/feed', externalLinkRel: true }));
+    // With a base, even `#b` resolves to the outlet's page (feedparser's rule): a link to another site.
+    expect(both.html).toBe(
+      '<p>See <a href="https://outlet.test/a" rel="author noopener noreferrer">a</a> and <a href="https://outlet.test/feed#b" rel="noopener noreferrer">b</a></p>',
+    );
+    expect(both.text).toBe('See a and b');
+  });
+});

@@ -184,3 +184,31 @@ describe('sanitizeHtml relative URL resolution', () => {
     expect(sanitizeHtml('<a href="\u00c0">uri</a>', { base: 'http://any.test/' })).toBe('<a href="http://any.test/\u00c0">uri</a>');
   });
 });
+
+describe('externalLinkRel (republished HTML)', () => {
+  const rel = (html: string, base?: string) => sanitizeHtml(html, { externalLinkRel: true, ...(base ? { base } : {}) });
+
+  it.each([
+    ['<a href="https://other.test/a">x</a>', '<a href="https://other.test/a" rel="noopener noreferrer">x</a>'],
+    ['<a href="//cdn.test/a">x</a>', '<a href="//cdn.test/a" rel="noopener noreferrer">x</a>'],
+    ['<a href="https://o.test/" rel="nofollow NoOpener" title="t">x</a>', '<a href="https://o.test/" rel="nofollow noopener noreferrer" title="t">x</a>'],
+    // Nowhere else to go: a fragment, a mailto:, an emptied javascript: URL, or no href.
+    ['<a href="#frag">x</a>', '<a href="#frag">x</a>'],
+    ['<a href="mailto:a@b.test">x</a>', '<a href="mailto:a@b.test">x</a>'],
+    ['<a href="javascript:alert(1)">x</a>', '<a href="">x</a>'],
+    ['<a name="n">x</a>', '<a name="n">x</a>'],
+  ])('%s', (input, expected) => {
+    expect(rel(input)).toBe(expected);
+  });
+
+  it('decides on the resolved URL: a relative link in an item with a base leads to the outlet', () => {
+    expect(rel('<a href="/p">p</a>', 'https://outlet.test/feed')).toBe('<a href="https://outlet.test/p" rel="noopener noreferrer">p</a>');
+    expect(rel('<a href="/p">p</a>')).toBe('<a href="/p">p</a>');
+  });
+
+  it('is off by default (feedparser\'s sanitiser exactly), and idempotent when on', () => {
+    expect(sanitizeHtml('<a href="https://other.test/a">x</a>')).toBe('<a href="https://other.test/a">x</a>');
+    const once = rel('<p>a <a href="https://o.test/" rel="x">b</a> <a href="/c">c</a></p>');
+    expect(rel(once)).toBe(once);
+  });
+});

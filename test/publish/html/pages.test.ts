@@ -82,6 +82,16 @@ describe('every page', () => {
     expect(page).not.toMatch(/<script|\sstyle="/i);
   });
 
+  it.each(PAGES)('%s: every link to another site has rel="noopener noreferrer", and no link to ours has it', (_file, render) => {
+    const links = startTags(render()).filter((t) => t.name === 'a' && t.attributes.href !== undefined);
+    for (const link of links) {
+      const offSite = /^https?:\/\//.test(link.attributes.href ?? '');
+      expect(link.attributes.rel?.split(' ').filter((r) => r === 'noopener' || r === 'noreferrer') ?? [], link.attributes.href).toEqual(
+        offSite ? ['noopener', 'noreferrer'] : [],
+      );
+    }
+  });
+
   it.each(PAGES)('%s inlines exactly the stylesheet the CSP hash allows', (_file, render) => {
     const styles = [...render().matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
     expect(styles).toEqual([PAGE_CSS]);
@@ -118,16 +128,16 @@ describe('renderFeedPage', () => {
   const page = renderFeedPage({ site: SITE, feed });
 
   it.each([
-    ['links each title to the original', '<h2><a href="https://lwn.net/Articles/970001/">VMware joins the Linux Foundation</a></h2>'],
+    ['links each title to the original', '<h2><a href="https://lwn.net/Articles/970001/" rel="noopener noreferrer">VMware joins the Linux Foundation</a></h2>'],
     ['links to the story page when there is no original', '<h2><a href="/stories/bare-1">Kernel 6.9 ]]&gt; released</a></h2>'],
-    ['names the outlet and the time', '<a href="https://lwn.net/">LWN.net</a> · <time datetime="2024-05-02T14:03:00Z">2024-05-02 14:03 UTC</time>'],
+    ['names the outlet and the time', '<a href="https://lwn.net/" rel="noopener noreferrer">LWN.net</a> · <time datetime="2024-05-02T14:03:00Z">2024-05-02 14:03 UTC</time>'],
     ['shows vendor badges', '<li class="badge">VMware</li><li class="badge">Linux Foundation</li>'],
-    ['shows the sanitised summary as HTML', '<div class="summary"><p>VMware has joined the <a href="https://www.linuxfoundation.org/">'],
+    ['shows the sanitised summary as HTML', '<div class="summary"><p>VMware has joined the <a href="https://www.linuxfoundation.org/" rel="noopener noreferrer">'],
     [
       'lists the other outlets, linked, once each',
-      'Also covered by: <a href="https://www.theregister.com/2024/05/02/vmware_lf/?utm_source=rss&amp;td=a">The Register</a>, <a href="https://www.phoronix.com/news/VMware-LF">Phoronix</a> · <a href="/stories/vmw-lf-2024">all 3 outlets</a>',
+      'Also covered by: <a href="https://www.theregister.com/2024/05/02/vmware_lf/?utm_source=rss&amp;td=a" rel="noopener noreferrer">The Register</a>, <a href="https://www.phoronix.com/news/VMware-LF" rel="noopener noreferrer">Phoronix</a> · <a href="/stories/vmw-lf-2024">all 3 outlets</a>',
     ],
-    ['escapes titles', 'Episode 42: &quot;Containers&quot; &amp; &lt;VMs&gt; — AT&amp;T moves to KVM'],
+    ['escapes titles', 'Episode 42: &quot;Containers&quot; &amp; VMs, 1 &lt; 2 — AT&amp;T moves to KVM'],
     ['marks the current navigation item', '<a href="/" aria-current="page">Headlines</a>'],
   ])('%s', (_what, expected) => {
     expect(page).toContain(expected);
@@ -213,7 +223,7 @@ describe('renderStoryPage', () => {
 
   it('shows the headline, summary and a link to the original', () => {
     expect(page).toContain('<h1>VMware joins the Linux Foundation</h1>');
-    expect(page).toContain('<a href="https://lwn.net/Articles/970001/">Read the original at LWN.net →</a>');
+    expect(page).toContain('<a href="https://lwn.net/Articles/970001/" rel="noopener noreferrer">Read the original at LWN.net →</a>');
     expect(page).toContain('<div class="summary"><p>VMware has joined');
   });
 
@@ -221,12 +231,47 @@ describe('renderStoryPage', () => {
     const rows = [...page.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g)].map((m) => [m[1], m[3]]);
     expect(rows).toEqual(
       story.coverage.map((c) => [
-        c.url ? `<a href="${c.url.replace(/&/g, '&amp;')}">${c.sourceTitle}</a>` : c.sourceTitle,
+        c.url ? `<a href="${c.url.replace(/&/g, '&amp;')}" rel="noopener noreferrer">${c.sourceTitle}</a>` : c.sourceTitle,
         c.vendors.map((v) => (v === 'vmware' ? 'VMware' : 'Linux Foundation')).join(', '),
       ]),
     );
     expect(page).toContain('<h2>Carried by 3 outlets</h2>');
     expect(page).toContain('<td>unknown</td>');
+  });
+});
+
+describe('the story page: share, return and print', () => {
+  const page = renderStoryPage({ site: SITE, story: { id: story.storyId, entry: story, coverage: story.coverage } });
+  const storyUrl = 'https://headlines.example.org/stories/vmw-lf-2024';
+  const share = page.slice(page.indexOf('<section class="share-links"'), page.indexOf('</section>'));
+
+  it('shares the story by e-mail and the common share URLs, each carrying its own absolute URL, with no script', () => {
+    const hrefs = startTags(share).filter((t) => t.name === 'a').map((t) => t.attributes.href ?? '');
+    expect(hrefs.map((href) => new URL(href).protocol + (href.startsWith('mailto:') ? '' : new URL(href).host))).toEqual([
+      'mailto:',
+      'https:x.com',
+      'https:www.linkedin.com',
+      'https:www.facebook.com',
+      'https:www.reddit.com',
+      'https:news.ycombinator.com',
+      'https:bsky.app',
+    ]);
+    for (const href of hrefs) expect(decodeURIComponent(href)).toContain(storyUrl);
+    expect(decodeURIComponent(defined(hrefs[0]))).toBe(`mailto:?subject=${story.title}&body=${story.title}\n\n${storyUrl}`);
+    expect(share).toContain('<h2 id="share-heading">Share with:</h2>');
+    expect(executableProblems(share)).toEqual([]);
+  });
+
+  it('ends with the way back to the headlines and the archive', () => {
+    const foot = page.slice(page.indexOf('<nav class="return-links"'), page.indexOf('</main>'));
+    expect(foot).toBe('<nav class="return-links" aria-label="Return"><ul>\n<li><a href="/">← Return to the headlines</a></li>\n<li><a href="/archive">View the news archive</a></li>\n</ul></nav>\n');
+  });
+
+  it('has a print stylesheet that hides navigation, search, footer and share links, and prints each outlet link', () => {
+    const print = /@media print\{([\s\S]*?)\n\}/.exec(PAGE_CSS)?.[1] ?? '';
+    expect(print).toMatch(/header,footer,nav,\.share-links,\.search,\.pager\{display:none\}/);
+    expect(print).toContain('.outlets td a::after{content:" <" attr(href) ">"');
+    expect(page).toContain('<div class="table outlets">');
   });
 });
 
@@ -248,7 +293,7 @@ describe('renderSourcesPage', () => {
     expect(page).toContain('<td>DNS: getaddrinfo ENOTFOUND www.theregister.com</td>');
     expect(page).toContain('<td><time datetime="2024-05-02T15:00:00Z">2024-05-02 15:00 UTC</time></td>');
     expect(page).toContain('<td>41</td>');
-    expect(page).toContain('The Register<br><span class="muted"><a href="https://www.theregister.com/headlines.atom">feed</a> · register</span>');
+    expect(page).toContain('The Register<br><span class="muted"><a href="https://www.theregister.com/headlines.atom" rel="noopener noreferrer">feed</a> · register</span>');
   });
 });
 

@@ -82,7 +82,7 @@ const STORY: CuratedEntry = {
 const PODCAST: CuratedEntry = {
   id: 'https://podcast.example.net/episodes/42',
   storyId: 'podcast-42',
-  title: 'Episode 42: "Containers" & <VMs> — AT&T\u0001 moves\uFFFE to KVM',
+  title: 'Episode 42: "Containers" & VMs, 1 < 2 — AT&T\u0001 moves\uFFFE to KVM',
   url: 'https://podcast.example.net/episodes/42?utm=a&b=c',
   summaryHtml: '<p>We talk about AT&amp;T moving to KVM.</p>',
   contentHtml: '',
