@@ -32,6 +32,14 @@ export function isServeWorker(): boolean {
   return cluster.isWorker;
 }
 
+/**
+ * In a serve worker that has stopped: close the channel to the primary, so that the process can end with
+ * its own exit code (the worker's `disconnect()` says it is meant: the cluster does not force exit 0).
+ */
+export function disconnectFromPrimary(): void {
+  if (cluster.worker?.isConnected()) cluster.worker.disconnect();
+}
+
 /** In a serve worker: tell the primary the worker listens (the primary reports once all do). */
 export function reportListening(url: string): void {
   if (cluster.isWorker) process.send?.({ type: 'listening', url } satisfies ListeningMessage);

@@ -2,7 +2,7 @@ import { stringOption } from '../args.js';
 import type { Command } from '../command.js';
 import { startHttp } from '../http.js';
 import { listenAddress } from '../lifecycle.js';
-import { isServeWorker, reportListening, runServeCluster, workerCount } from '../serve-cluster.js';
+import { disconnectFromPrimary, isServeWorker, reportListening, runServeCluster, workerCount } from '../serve-cluster.js';
 import { runService } from '../service.js';
 
 /** `feedloom serve`: the HTTP read role only, in one process or N sharing the port. */
@@ -33,7 +33,7 @@ Stops gracefully on SIGTERM/SIGINT.`,
       });
     } finally {
       // A worker's channel to its primary would keep it alive once it has stopped (or failed to start).
-      if (isServeWorker() && process.connected) process.disconnect();
+      disconnectFromPrimary();
     }
   },
 };
