@@ -8,7 +8,8 @@
  * server in turn, after a warm-up:
  *
  *   - pinned: each server pinned to core 0 (taskset), wrk to core 1; `serve --workers 1` against nginx with
- *     one worker process: the cached gzip feed (req/s and p99 at 50 connections) and 304s;
+ *     one worker process: the cached gzip feed (req/s and p99 at 50 connections) and 304s; beside them a bare
+ *     node:http server writing the same bytes and headers, the ceiling of Node.js itself on this machine;
  *   - `--workers 2` unpinned against nginx with 2 worker processes, wrk unpinned.
  *
  * It prints each server's numbers and feedloom's ratio to nginx, with the issue's targets (gzip ≥ 0.5× nginx
@@ -96,6 +97,21 @@ ${entries}
 </feed>
 `;
 }
+
+/** The bare node:http server: argv = gzip file, port, headers (JSON); 304 for its own ETag, else the bytes. */
+const BARE_SERVER = `
+const { createServer } = require('node:http');
+const body = require('node:fs').readFileSync(process.argv[1]);
+const headers = JSON.parse(process.argv[3]);
+const ok = Object.entries(headers).flat();
+const notModified = Object.entries(headers).filter(([n]) => ['etag', 'cache-control', 'vary', 'last-modified', 'x-content-type-options'].includes(n)).flat();
+const server = createServer((req, res) => {
+  if (req.headers['if-none-match'] === headers.etag) res.writeHead(304, notModified).end();
+  else res.writeHead(200, ok).end(body);
+});
+server.keepAliveTimeout = 72000;
+server.listen(Number(process.argv[2]), '127.0.0.1');
+`;
 
 /** wrk, nginx and taskset, installed with apt-get when missing (as root), else a clear error. */
 function requireTools(): void {
@@ -195,40 +211,50 @@ const SCENARIOS: Scenario[] = [
   { name: 'If-None-Match → 304', headers: (c) => ({ 'accept-encoding': 'gzip', 'if-none-match': c.etag }), status: 304, target: { ratio: 0.4 } },
 ];
 
-/** Measure every scenario on both contenders, taking turns, warmed up; print one table. */
-async function compare(title: string, contenders: [Contender, Contender], wrkCpu: string | undefined, threads: number): Promise<void> {
+/**
+ * Measure every scenario on each contender (feedloom first, nginx last, optionally the bare node:http server
+ * between), taking turns, warmed up; print one table with feedloom's ratio to nginx (and the bare server's).
+ */
+async function compare(title: string, contenders: Contender[], wrkCpu: string | undefined, threads: number): Promise<void> {
   console.log(`\n${title}`);
   const rows: string[][] = [];
+  const bare = contenders.length > 2;
   for (const scenario of SCENARIOS) {
-    const results = new Map<string, WrkResult[]>();
+    const results = contenders.map((): WrkResult[] => []);
     for (const contender of contenders) {
       const res = await fetch(contender.base + FEED_PATH, { headers: scenario.headers(contender) });
       if (res.status !== scenario.status) throw new Error(`${contender.name}: ${scenario.name} answered ${res.status}, not ${scenario.status}`);
       wrk(contender.base + FEED_PATH, scenario.headers(contender), WARMUP, wrkCpu, threads);
-      results.set(contender.name, []);
     }
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const contender of contenders) results.get(contender.name)?.push(wrk(contender.base + FEED_PATH, scenario.headers(contender), DURATION, wrkCpu, threads));
+      contenders.forEach((contender, i) => results[i]?.push(wrk(contender.base + FEED_PATH, scenario.headers(contender), DURATION, wrkCpu, threads)));
     }
-    const [feedloom, nginx] = contenders.map((c) => results.get(c.name) ?? []) as [WrkResult[], WrkResult[]];
-    const rps = (r: WrkResult[]) => median(r.map((x) => x.rps));
-    const p99 = (r: WrkResult[]) => median(r.map((x) => x.p99ms));
+    const rps = (r: WrkResult[] | undefined) => median((r ?? []).map((x) => x.rps));
+    const p99 = (r: WrkResult[] | undefined) => median((r ?? []).map((x) => x.p99ms));
+    const feedloom = results[0];
+    const nginx = results[results.length - 1];
     const ratio = rps(feedloom) / rps(nginx);
     const met = ratio >= scenario.target.ratio && (scenario.target.p99ms === undefined || p99(feedloom) <= scenario.target.p99ms);
     const target = `≥ ${scenario.target.ratio}×${scenario.target.p99ms === undefined ? '' : `, p99 ≤ ${scenario.target.p99ms} ms`}`;
-    const errors = [...feedloom, ...nginx].map((r) => r.errors).filter((e) => e !== '');
+    const errors = results.flat().map((r) => r.errors).filter((e) => e !== '');
     rows.push([
-      scenario.name, rps(feedloom).toFixed(0), p99(feedloom).toFixed(2), rps(nginx).toFixed(0), p99(nginx).toFixed(2),
-      `${ratio.toFixed(2)}×`, `${target}: ${met ? 'met' : 'NOT met'}`, errors.length === 0 ? 'ok' : errors.join(' | '),
-      feedloom.map((r) => r.rps.toFixed(0)).join('/'), nginx.map((r) => r.rps.toFixed(0)).join('/'),
+      scenario.name,
+      ...results.flatMap((r) => [rps(r).toFixed(0), p99(r).toFixed(2)]),
+      `${ratio.toFixed(2)}×`, ...(bare ? [`${(rps(results[1]) / rps(nginx)).toFixed(2)}×`] : []),
+      `${target}: ${met ? 'met' : 'NOT met'}`, errors.length === 0 ? 'ok' : errors.join(' | '),
+      results.map((r) => r.map((x) => x.rps.toFixed(0)).join('/')).join('  '),
     ]);
   }
-  printTable(['scenario', 'feedloom req/s', 'p99 ms', 'nginx req/s', 'p99 ms', 'ratio', 'target', 'check', 'feedloom rounds', 'nginx rounds'], rows);
+  printTable([
+    'scenario', ...contenders.flatMap((c) => [`${c.name} req/s`, 'p99 ms']), 'feedloom/nginx', ...(bare ? [`${contenders[1]?.name ?? ''}/nginx`] : []),
+    'target', 'check', `rounds (${contenders.map((c) => c.name).join(', ')})`,
+  ], rows, 1 + 2 * contenders.length + (bare ? 2 : 1));
 }
 
-function printTable(head: string[], rows: string[][]): void {
+/** A table: the first column and those from `textFrom` on left-aligned, numbers between right-aligned. */
+function printTable(head: string[], rows: string[][], textFrom: number): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 || i >= 6 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 || i >= textFrom ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
@@ -330,12 +356,26 @@ async function main(): Promise<void> {
     console.log(`feed: ${(identity.length / 1024).toFixed(1)} KB, gzip ${(gzipBytes.length / 1024).toFixed(1)} KB (the same bytes from both); ` +
       `${CONNECTIONS} connections, ${WARMUP} s warm-up, ${ROUNDS} rounds of ${DURATION} s taking turns (median shown); the machine may be shared: compare rows of one run only`);
 
+    // The ceiling of Node.js itself: a bare node:http server writing the same bytes with the same headers.
+    const answer = await fetch(feedloom.base + FEED_PATH, { headers: { 'accept-encoding': 'gzip' } });
+    const headers = Object.fromEntries([...answer.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)));
+    headers['content-length'] = String(gzipBytes.length);
+    writeFileSync(path.join(dir, 'bare.gz'), gzipBytes);
+    const barePort = await freePort();
+    const [bareCommand, bareArgs] = pinned('0', process.execPath, ['-e', BARE_SERVER, path.join(dir, 'bare.gz'), String(barePort), JSON.stringify(headers)]);
+    const bareChild = spawn(bareCommand, bareArgs, { stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(bareChild);
+    const bareBase = `http://127.0.0.1:${barePort}`;
+    await waitFor(bareBase + FEED_PATH, bareChild, 'bare node:http server');
+
     let nginx = await startNginx(1, '0');
-    await compare('pinned: each server on core 0, wrk on core 1 (serve --workers 1, nginx worker_processes 1)', [
+    await compare('pinned: each server on core 0, wrk on core 1 (serve --workers 1, bare node:http, nginx worker_processes 1)', [
       { name: 'feedloom', base: feedloom.base, etag: await etagOf(feedloom.base) },
+      { name: 'node:http', base: bareBase, etag: await etagOf(bareBase) },
       { name: 'nginx', base: nginx.base, etag: await etagOf(nginx.base) },
     ], '1', 1);
     await stop(feedloom.child);
+    await stop(bareChild);
     await stop(nginx.child);
 
     feedloom = await startFeedloom(2, undefined);
