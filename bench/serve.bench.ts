@@ -122,13 +122,16 @@ function requireTools(): void {
   execFileSync('apt-get', ['install', '-y', '-q', 'nginx', 'wrk'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
-/** A response body as sent (fetch would decode a gzip body). */
-function rawBody(url: string, headers: Record<string, string>): Promise<Buffer> {
+/**
+ * One request on a connection of its own (a kept-alive one could be closed by the server as it is reused, after
+ * a long measurement), the body as sent (fetch would decode a gzip body).
+ */
+function request(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    get(url, { headers }, (res) => {
+    get(url, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => (res.headers['content-encoding'] === 'gzip' ? resolve(Buffer.concat(chunks)) : reject(new Error(`${url}: not gzip`))));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
       res.on('error', reject);
     }).on('error', reject);
   });
@@ -222,7 +225,7 @@ async function compare(title: string, contenders: Contender[], wrkCpu: string | 
   for (const scenario of SCENARIOS) {
     const results = contenders.map((): WrkResult[] => []);
     for (const contender of contenders) {
-      const res = await fetch(contender.base + FEED_PATH, { headers: scenario.headers(contender) });
+      const res = await request(contender.base + FEED_PATH, scenario.headers(contender));
       if (res.status !== scenario.status) throw new Error(`${contender.name}: ${scenario.name} answered ${res.status}, not ${scenario.status}`);
       wrk(contender.base + FEED_PATH, scenario.headers(contender), WARMUP, wrkCpu, threads);
     }
@@ -337,14 +340,15 @@ async function main(): Promise<void> {
       await waitFor(base + FEED_PATH, child, 'nginx');
       return { child, base };
     };
-    const etagOf = async (base: string): Promise<string> =>
-      (await fetch(base + FEED_PATH, { headers: { 'accept-encoding': 'gzip' } })).headers.get('etag') ?? '';
+    const etagOf = async (base: string): Promise<string> => String((await request(base + FEED_PATH, { 'accept-encoding': 'gzip' })).headers['etag'] ?? '');
 
     let feedloom = await startFeedloom(1, '0');
     // nginx serves the very bytes feedloom answers: the body, and feedloom's gzip bytes beside it for gzip_static.
-    const identity = Buffer.from(await (await fetch(feedloom.base + FEED_PATH)).arrayBuffer());
+    const identity = (await request(feedloom.base + FEED_PATH, {})).body;
     if ((identity.toString().match(/<entry>/g) ?? []).length !== 50) throw new Error('the curated feed does not list the 50 entries ingested');
-    const gzipBytes = await rawBody(feedloom.base + FEED_PATH, { 'accept-encoding': 'gzip' });
+    const gzipped = await request(feedloom.base + FEED_PATH, { 'accept-encoding': 'gzip' });
+    if (gzipped.headers['content-encoding'] !== 'gzip') throw new Error('feedloom did not answer with gzip');
+    const gzipBytes = gzipped.body;
     const www = path.join(dir, 'www', 'feeds');
     mkdirSync(path.join(dir, 'tmp'), { recursive: true });
     mkdirSync(www, { recursive: true });
@@ -357,8 +361,8 @@ async function main(): Promise<void> {
       `${CONNECTIONS} connections, ${WARMUP} s warm-up, ${ROUNDS} rounds of ${DURATION} s taking turns (median shown); the machine may be shared: compare rows of one run only`);
 
     // The ceiling of Node.js itself: a bare node:http server writing the same bytes with the same headers.
-    const answer = await fetch(feedloom.base + FEED_PATH, { headers: { 'accept-encoding': 'gzip' } });
-    const headers = Object.fromEntries([...answer.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)));
+    const headers = Object.fromEntries(Object.entries(gzipped.headers).flatMap(([name, value]) =>
+      typeof value === 'string' && !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name) ? [[name, value]] : []));
     headers['content-length'] = String(gzipBytes.length);
     writeFileSync(path.join(dir, 'bare.gz'), gzipBytes);
     const barePort = await freePort();

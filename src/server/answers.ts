@@ -90,15 +90,25 @@ export class AnswerStore {
     return encoding;
   }
 
-  /** Keep `rendered` (status 200) as the answer for `path`, replacing the one before. */
+  /**
+   * Keep `rendered` (status 200) as the answer for `path`, replacing the one before — or, when it renders the
+   * same bytes with the same headers (as after a generation that changed nothing here), carrying that one into
+   * `generation` with the codings already built.
+   */
   install(path: string, route: RouteLabel, rendered: Rendered, generation: number, context: { csp: string; digests: BodyDigests }): Answer {
     const { bytes, digest } = context.digests.of(rendered.body);
+    const common = representHeaders(rendered, context.csp);
+    const before = this.answers.get(path);
+    if (before !== undefined && before.validators.base === digest && before.route === route && JSON.stringify(before.common) === JSON.stringify(common)) {
+      before.generation = Math.max(before.generation, generation);
+      return before;
+    }
     const answer: Answer = {
       path, route, generation,
       validators: { base: digest, ...optional('lastModifiedMs', lastModifiedMs(rendered.lastModified)) },
       compressible: bytes.length >= MIN_COMPRESS_BYTES && isCompressible(rendered.contentType),
       identity: bytes,
-      common: representHeaders(rendered, context.csp),
+      common,
       variants: {},
       okCell: this.options.cell(route, 200),
       notModifiedCell: this.options.cell(route, 304),
