@@ -7,6 +7,7 @@ import { requireConfig } from './context.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './io.js';
 import { cliLogger } from './logger.js';
+import { onPrimaryStop } from './serve-cluster.js';
 
 /** What a long-running role starts with. */
 export interface ServiceContext {
@@ -30,21 +31,23 @@ function aborted(signal: AbortSignal): Promise<void> {
  * the database, `start` the role's parts (each registering its stopper with `onStop`), and on the first
  * signal stop them in reverse order, then close the database. If a part fails to start (a port in use),
  * the parts already running are stopped before the error is reported, so the process can exit. A second
- * signal exits at once.
+ * signal exits at once. A `serve --workers` worker also stops when its primary asks it to (or goes away).
  */
 export async function runService(io: CliIo, role: string, start: (context: ServiceContext) => Promise<void>): Promise<number> {
   const config = await requireConfig(io);
   const logger = cliLogger(io);
   const handle = await openDatabase(io);
   const stop = shutdownSignal({ onRepeat: () => process.exit(130) });
+  const asked = new AbortController();
+  onPrimaryStop(() => asked.abort());
   const stoppers: (() => Promise<void>)[] = [];
   const stopAll = async (): Promise<void> => {
     for (const stopPart of stoppers.splice(0).reverse()) await stopPart();
   };
   try {
     await start({ config, logger, handle, onStop: (stopPart) => stoppers.push(stopPart) });
-    await aborted(stop.signal);
-    logger.info(`${role}: ${stop.received() ?? 'signal'}: stopping; finishing the work in flight`);
+    await Promise.race([aborted(stop.signal), aborted(asked.signal)]);
+    logger.info(`${role}: ${stop.received() ?? (asked.signal.aborted ? 'asked by its primary' : 'signal')}: stopping; finishing the work in flight`);
     await stopAll();
     logger.info(`${role}: stopped`);
     return EXIT.ok;

@@ -1,15 +1,24 @@
+import { createServer as createHttpServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AnswerStore, answerResponse } from './answers.js';
+import type { Answer } from './answers.js';
 import { BodyDigests } from './body-digests.js';
 import { CompressedCache } from './compressed-cache.js';
 import { checkHealth, healthResponse, oneLine } from './health.js';
 import { HttpMetrics } from './http-metrics.js';
-import { metricsResponse } from './metrics.js';
+import { metricsResponse, stalenessFamily } from './metrics.js';
+import { represent } from './represent.js';
 import type { PlainResponse, RequestConditions } from './represent.js';
 import { requestPath } from './request-path.js';
 import type { RouteLabel } from './route-label.js';
-import { plainResponse, serveSite } from './serve-site.js';
+import { siteRouteLabel } from './route-label.js';
+import { plainResponse } from './serve-site.js';
+import type { SiteReply } from './serve-site.js';
 import type { FeedloomServer, InjectResponse, ServerOptions } from './types.js';
+import { isNotModified } from './validators.js';
 
 const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 8080;
@@ -17,24 +26,92 @@ const DEFAULT_HEALTH_TIMEOUT_MS = 2_000;
 const DEFAULT_CLOSE_TIMEOUT_MS = 10_000;
 /** /metrics waits longer than /healthz: it runs a few aggregate queries, not `select 1`. */
 const METRICS_TIMEOUT_MS = 5_000;
+/** How long a failed render waits for a ping before deciding between 503 (database away) and 500. */
+const FAILURE_PING_MS = 1_000;
+const DEFAULT_RETRY_AFTER_S = 10;
 const ALLOW = 'GET, HEAD';
 
 /**
  * The HTTP edge (the only file that imports fastify): /healthz, /metrics, and every other GET or
  * HEAD handed to the site with caching headers and compression; other methods get 405.
+ *
+ * In front of fastify sits the hot path, a plain node:http listener: a GET or HEAD for a page or feed
+ * rendered in the site's current generation is written from bytes and headers built when it was
+ * rendered (no routing, no database, no render, no header object), counted in metrics cells found
+ * once. Everything else — a first request, a coding not asked for before, /healthz, /metrics, errors —
+ * goes through fastify. When the site's freshness says the database cannot be read, pages rendered
+ * before are answered with their last good bytes and a `Warning`, and pages never rendered get 503.
  */
 export async function createServer(options: ServerOptions): Promise<FeedloomServer> {
   const { site, db, logger, csp } = options;
+  const { freshness } = site;
   const healthTimeoutMs = options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS;
   const closeTimeoutMs = options.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS;
+  const retryAfter = String(options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_S);
   const metrics = new HttpMetrics();
   const cache = new CompressedCache();
   const digests = new BodyDigests();
+  const answers = new AnswerStore({ cell: (route, status) => metrics.cell(route, status) });
   // The route label a handler chose, read back when the response is finished.
   const labels = new WeakMap<object, RouteLabel>();
 
+  // Say once when the database becomes unreadable and once when it is back (the checks run every second).
+  let reported: string | undefined;
+  const unwatch = freshness?.watch(() => {
+    const problem = freshness.problem;
+    if (problem !== undefined && reported === undefined) {
+      logger.error('database unreadable: answering pages and feeds rendered before with their last good bytes, others with 503', { reason: problem });
+    } else if (problem === undefined && reported !== undefined) {
+      logger.info('database readable again: serving fresh renderings');
+    }
+    reported = problem;
+  });
+
+  /** Answer from a prebuilt answer without fastify; false when this request needs the full path. */
+  const answerHot = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (freshness === undefined || closing !== undefined) return false;
+    const method = req.method;
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    const answer = answers.get(req.url ?? '');
+    if (answer === undefined || answer.generation !== freshness.generation) return false;
+    const headers = req.headers;
+    const variant = answer.variants[answer.compressible ? answers.encodingFor(headers['accept-encoding']) : 'identity'];
+    if (variant === undefined) return false;
+    const started = performance.now();
+    const stale = freshness.problem !== undefined;
+    const ifNoneMatch = headers['if-none-match'];
+    const ifModifiedSince = headers['if-modified-since'];
+    const notModified = ifNoneMatch === variant.etag
+      || ((ifNoneMatch !== undefined || ifModifiedSince !== undefined) && isNotModified({ ifNoneMatch, ifModifiedSince }, answer.validators));
+    let cell = answer.okCell;
+    if (notModified) {
+      cell = answer.notModifiedCell;
+      res.writeHead(304, stale ? variant.notModifiedStale : variant.notModified).end();
+    } else if (method === 'HEAD') {
+      res.writeHead(200, stale ? variant.okStale : variant.ok).end();
+    } else {
+      res.writeHead(200, stale ? variant.okStale : variant.ok).end(variant.body);
+    }
+    if (stale) metrics.staleAnswers += 1;
+    cell.observe((performance.now() - started) / 1000);
+    if (logger.level === 'debug') {
+      logger.debug('request', { method, path: clip(req.url ?? ''), status: res.statusCode, route: answer.route, encoding: variant.headers['content-encoding'] ?? 'identity', hot: true });
+    }
+    return true;
+  };
+
   const app = Fastify({
     logger: false,
+    serverFactory: (handler, factoryOptions) => {
+      const server = createHttpServer((req, res) => {
+        if (!answerHot(req, res)) handler(req, res);
+      });
+      // What fastify sets on a server it makes itself.
+      server.keepAliveTimeout = Number(factoryOptions['keepAliveTimeout']);
+      server.requestTimeout = Number(factoryOptions['requestTimeout']);
+      server.setTimeout(Number(factoryOptions['connectionTimeout']));
+      return server;
+    },
     exposeHeadRoutes: false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -86,7 +163,7 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
   app.route({
     method: ['GET', 'HEAD'], url: '/healthz',
     handler: async (request, reply) => {
-      const health = await checkHealth(db, healthTimeoutMs);
+      const health = await checkHealth(db, healthTimeoutMs, freshness);
       if (!health.ok) logger.error('health check failed', { reason: health.reason });
       return send(request, reply, 'health', healthResponse(health));
     },
@@ -95,7 +172,8 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
   app.route({
     method: ['GET', 'HEAD'], url: '/metrics',
     handler: async (request, reply) => {
-      const outcome = await metricsResponse(db, metrics, METRICS_TIMEOUT_MS);
+      const serving = freshness === undefined ? [] : [stalenessFamily(freshness.problem !== undefined)];
+      const outcome = await metricsResponse(db, metrics, METRICS_TIMEOUT_MS, serving);
       if (outcome.storeError !== undefined) logger.error('metrics: database read failed', { error: oneLine(outcome.storeError) });
       return send(request, reply, 'metrics', outcome.response);
     },
@@ -116,11 +194,57 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
       };
       const queryAt = request.url.indexOf('?');
       const query = queryAt === -1 ? '' : request.url.slice(queryAt + 1);
-      const result = await serveSite(site, target.path, conditions, { csp, cache, digests }, query);
+      const result = await answerSite(target.path, query, conditions);
       if (result.error !== undefined) logger.error('render failed', { path: clip(target.path), error: oneLine(result.error) });
       return send(request, reply, result.route, result.response);
     },
   });
+
+  /**
+   * A site request that the hot path did not answer: from its answer when that is current (a coding not
+   * built yet, a conditional request), else rendered — and kept as the path's answer when it is a 200 of a
+   * query-less URL. A render that fails is answered from the last good answer when there is one; without
+   * one, 503 with Retry-After when the database cannot be read, 500 otherwise.
+   */
+  async function answerSite(path: string, query: string, conditions: RequestConditions): Promise<SiteReply> {
+    const keep = freshness !== undefined && query === '';
+    const known = keep ? answers.get(path) : undefined;
+    const problem = freshness?.problem;
+    if (known !== undefined && problem === undefined && known.generation === freshness?.generation) return fromAnswer(known, conditions, false);
+    // Known unreadable: answer at once rather than wait for the database.
+    if (problem !== undefined) return known !== undefined ? fromAnswer(known, conditions, true) : unavailable(path);
+    const generation = freshness?.generation ?? 0;
+    try {
+      const rendered = await site.render(path, query);
+      if (rendered === undefined) {
+        const page = await site.notFound(path);
+        return { response: await represent({ ...page, status: 404 }, conditions, { csp, cache, digests }), route: 'not_found' };
+      }
+      const route = siteRouteLabel(path, rendered.contentType);
+      if (keep && rendered.status === 200 && rendered.perRequest !== true) {
+        return fromAnswer(answers.install(path, route, rendered, generation, { csp, digests }), conditions, false);
+      }
+      return { response: await represent(rendered, conditions, { csp, cache, digests }), route };
+    } catch (error) {
+      if (known !== undefined) {
+        logger.warn('render failed: answered with the last good bytes', { path: clip(path), error: oneLine(error) });
+        return fromAnswer(known, conditions, true);
+      }
+      if (!(await checkHealth(db, FAILURE_PING_MS)).ok) return unavailable(path);
+      return { response: plainResponse(500, 'Internal Server Error'), route: siteRouteLabel(path, ''), error };
+    }
+  }
+
+  async function fromAnswer(answer: Answer, conditions: RequestConditions, stale: boolean): Promise<SiteReply> {
+    const encoding = answer.compressible ? answers.encodingFor(conditions.acceptEncoding) : 'identity';
+    const variant = await answers.variant(answer, encoding, cache);
+    if (stale) metrics.staleAnswers += 1;
+    return { response: answerResponse(answer, variant, conditions, stale), route: answer.route };
+  }
+
+  function unavailable(path: string): SiteReply {
+    return { response: plainResponse(503, 'Service Unavailable: the database cannot be read', { 'retry-after': retryAfter }), route: siteRouteLabel(path, '') };
+  }
 
   await app.ready();
 
@@ -135,6 +259,7 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
       return { url };
     },
     close() {
+      unwatch?.();
       closing ??= closeGracefully();
       return closing;
     },

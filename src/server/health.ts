@@ -3,15 +3,21 @@ import type { Database } from '../store/index.js';
 import { pingDatabase } from '../store/index.js';
 import { withDeadline } from './deadline.js';
 import type { PlainResponse } from './represent.js';
+import type { SiteFreshness } from './types.js';
 import { NO_STORE } from './response-headers.js';
 
 /** The outcome of a health check: fine, or the one-line reason it is not. */
 export type Health = { ok: true } | { ok: false; reason: string };
 
-/** Whether the database answers a trivial query within `timeoutMs`. */
-export async function checkHealth(db: Kysely<Database>, timeoutMs: number): Promise<Health> {
+/**
+ * Whether the database answers a trivial query within `timeoutMs`, and — when the site's `freshness` is
+ * given — whether its last read of the content succeeded (a corrupt SQLite file still answers `select 1`).
+ */
+export async function checkHealth(db: Kysely<Database>, timeoutMs: number, freshness?: SiteFreshness): Promise<Health> {
   try {
     await withDeadline(pingDatabase(db), timeoutMs, 'database');
+    const problem = freshness?.problem;
+    if (problem !== undefined) return { ok: false, reason: `database: ${problem} (answering last good copies)` };
     return { ok: true };
   } catch (error) {
     return { ok: false, reason: `database: ${oneLine(error)}` };

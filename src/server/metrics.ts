@@ -51,9 +51,10 @@ export interface MetricsOutcome {
 /**
  * The /metrics response. The HTTP counters always appear; the store's numbers appear when the
  * database answers within `timeoutMs`, and `feedloom_store_up` says whether it did (the usual
- * exporter convention: a scrape that half-works still reports what it can).
+ * exporter convention: a scrape that half-works still reports what it can). `serving` adds what the
+ * server knows of its own state.
  */
-export async function metricsResponse(db: Kysely<Database>, http: HttpMetrics, timeoutMs: number): Promise<MetricsOutcome> {
+export async function metricsResponse(db: Kysely<Database>, http: HttpMetrics, timeoutMs: number, serving: readonly MetricFamily[] = []): Promise<MetricsOutcome> {
   let store: MetricFamily[] = [];
   let storeError: unknown;
   try {
@@ -65,11 +66,20 @@ export async function metricsResponse(db: Kysely<Database>, http: HttpMetrics, t
     name: 'feedloom_store_up', type: 'gauge', help: 'Whether the database answered this scrape (1) or not (0).',
     samples: [{ value: storeError === undefined ? 1 : 0 }],
   };
-  const text = await exposition([...http.families(), up, ...store]);
+  const text = await exposition([...http.families(), ...serving, up, ...store]);
   const response: PlainResponse = {
     status: 200,
     headers: { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': NO_STORE, 'x-content-type-options': 'nosniff' },
     body: Buffer.from(text),
   };
   return storeError === undefined ? { response } : { response, storeError };
+}
+
+/** `feedloom_serving_stale`: whether the site's last check found the database unreadable, so that pages are answered from their last good bytes. */
+export function stalenessFamily(stale: boolean): MetricFamily {
+  return {
+    name: 'feedloom_serving_stale', type: 'gauge',
+    help: 'Whether the database could not be read at the last check (every second), so pages and feeds rendered before are answered with their last good bytes (1) or not (0).',
+    samples: [{ value: stale ? 1 : 0 }],
+  };
 }

@@ -32,7 +32,7 @@ export interface RepresentContext {
 }
 
 /** Headers a 304 repeats from the 200 it stands for (RFC 9110 §15.4.5), plus nosniff. */
-const KEPT_ON_304 = ['etag', 'cache-control', 'vary', 'last-modified', 'x-content-type-options'];
+export const KEPT_ON_304: readonly string[] = ['etag', 'cache-control', 'vary', 'last-modified', 'x-content-type-options'];
 
 /**
  * The response for `rendered`: content type, caching and security headers, a per-coding strong
@@ -40,15 +40,7 @@ const KEPT_ON_304 = ['etag', 'cache-control', 'vary', 'last-modified', 'x-conten
  * coding the client accepts (from the cache when this body was compressed before).
  */
 export async function represent(rendered: Rendered, request: RequestConditions, context: RepresentContext): Promise<PlainResponse> {
-  const headers: HeaderMap = {
-    'content-type': rendered.contentType,
-    ...securityHeaders(rendered.contentType, context.csp),
-    'cache-control': rendered.cacheControl ?? defaultCacheControl(rendered.contentType),
-    vary: 'Accept-Encoding',
-  };
-  if (rendered.location !== undefined) headers['location'] = rendered.location;
-  const lastModified = httpDate(rendered.lastModified);
-  if (lastModified !== undefined) headers['last-modified'] = lastModified;
+  const headers = representHeaders(rendered, context.csp);
 
   if (rendered.status === 200) {
     const { bytes: body, digest } = context.digests.of(rendered.body);
@@ -71,13 +63,31 @@ export async function represent(rendered: Rendered, request: RequestConditions, 
   return { status: rendered.status, headers, body: await compress(encoding, body) };
 }
 
+/**
+ * The headers every coding of `rendered` carries: content type, security headers, caching, `Vary`, and
+ * `Location` and `Last-Modified` when it has them.
+ */
+export function representHeaders(rendered: Rendered, csp: string): HeaderMap {
+  const headers: HeaderMap = {
+    'content-type': rendered.contentType,
+    ...securityHeaders(rendered.contentType, csp),
+    'cache-control': rendered.cacheControl ?? defaultCacheControl(rendered.contentType),
+    vary: 'Accept-Encoding',
+  };
+  if (rendered.location !== undefined) headers['location'] = rendered.location;
+  const lastModified = httpDate(rendered.lastModified);
+  if (lastModified !== undefined) headers['last-modified'] = lastModified;
+  return headers;
+}
+
 /** The coding for this body and client: none for small or binary bodies. */
 function chooseEncoding(body: Buffer, contentType: string, request: RequestConditions): Encoding {
   const compressible = body.length >= MIN_COMPRESS_BYTES && isCompressible(contentType);
   return compressible ? negotiateEncoding(request.acceptEncoding) : 'identity';
 }
 
-function pick(headers: HeaderMap, names: readonly string[]): HeaderMap {
+/** The headers of `headers` named in `names`. */
+export function pick(headers: HeaderMap, names: readonly string[]): HeaderMap {
   const kept: HeaderMap = {};
   for (const name of names) {
     const value = headers[name];

@@ -14,6 +14,22 @@ export interface Rendered {
   cacheControl?: string;
   /** Where a redirect (301) points: an absolute URL. */
   location?: string;
+  /** Rendered for this request alone (a search): never answered to another request, nor kept as a last good copy. */
+  perRequest?: boolean;
+}
+
+/**
+ * How fresh the site's renderings are, checked off the request path (a poll of the database's content
+ * version). The server answers a path from the bytes it rendered while `generation` stays the same, and
+ * from its last good bytes while `problem` says the database cannot be read.
+ */
+export interface SiteFreshness {
+  /** Changes whenever a rendering may have changed: new content, another config, or renderings too old. */
+  readonly generation: number;
+  /** Why the last check could not read the database; undefined while it can. */
+  readonly problem: string | undefined;
+  /** Start checking; `listener` is called after every check. Returns how to stop. */
+  watch(listener: () => void): () => void;
 }
 
 /**
@@ -28,6 +44,8 @@ export interface SiteHandler {
   render(path: string, query?: string): Promise<Rendered | undefined>;
   /** The 404 page for `path` (its status is forced to 404). */
   notFound(path: string): Promise<Rendered>;
+  /** When present, renderings are reused until it says they changed, and kept for stale-if-error. */
+  freshness?: SiteFreshness;
 }
 
 /** Everything `createServer` needs. */
@@ -43,6 +61,8 @@ export interface ServerOptions {
   port?: number;
   /** How long `/healthz` waits for the database; default 2000 ms. */
   healthTimeoutMs?: number;
+  /** The `Retry-After` (seconds) of a 503 for a page never rendered while the database cannot be read; default 10. */
+  retryAfterSeconds?: number;
   /** How long `close()` waits for in-flight requests before cutting connections; default 10000 ms. */
   closeTimeoutMs?: number;
 }

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config/index.js';
 import { renderNotFound } from '../publish/index.js';
 import { parseRoute, sitePaths } from '../routes/index.js';
-import type { Rendered, SiteHandler } from '../server/index.js';
+import { oneLine, withDeadline } from '../server/index.js';
+import type { Rendered, SiteFreshness, SiteHandler } from '../server/index.js';
 import { archiveMonths, contentVersion, storiesBetween } from '../store/index.js';
 import type { Database } from '../store/index.js';
 import { renderRoute } from './render-route.js';
@@ -24,6 +25,8 @@ export interface SiteOptions {
   maxAgeMs?: number;
   /** How often the content version is re-read from the database; default 1 s. 0 disables caching. */
   versionCheckMs?: number;
+  /** How long a check of the content version may take before the database counts as unreadable; default 2 s. */
+  checkTimeoutMs?: number;
 }
 
 interface CacheEntry {
@@ -35,7 +38,9 @@ interface CacheEntry {
 /**
  * Create the site. Renderings are cached per path and reused until stored content changes (the database's
  * content version, read at most once per `versionCheckMs`) or `maxAgeMs` passes, so a reader polling a feed
- * does not cost a database query per request.
+ * does not cost a database query per request. Once someone watches its `freshness` (the server does), the
+ * version is read by a timer every `versionCheckMs` instead, never by a request, and every change of
+ * content, config or age (each `maxAgeMs`) moves the site to a new generation.
  */
 export function createSite(options: SiteOptions): Site {
   const { db } = options;
@@ -49,9 +54,20 @@ export function createSite(options: SiteOptions): Site {
   let version = { value: -1, checkedAt: -Infinity };
   let versionRead: Promise<number> | undefined;
   let cachedFor: Config | undefined;
+  const checkTimeoutMs = options.checkTimeoutMs ?? 2_000;
+  // The poll: the generation it is in, when that began, the config it was read with, and who listens.
+  const listeners = new Set<() => void>();
+  let generation = 0;
+  let generationAt = now().getTime();
+  let polledConfig: Config | undefined;
+  let problem: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let checking = false;
 
   // At most one read of the content version at a time: concurrent requests wait for the same answer.
   const currentVersion = (at: number): Promise<number> => {
+    // While polled, the last version read is the one in effect: the request does not wait for the database.
+    if (timer !== undefined && version.value !== -1) return Promise.resolve(version.value);
     if (at - version.checkedAt < versionCheckMs) return Promise.resolve(version.value);
     versionRead ??= contentVersion(db).then(
       (value) => {
@@ -67,6 +83,55 @@ export function createSite(options: SiteOptions): Site {
     return versionRead;
   };
 
+  /** One check of the poll: read the content version (bounded in time), move to a new generation when needed, tell the listeners. */
+  const check = async (): Promise<void> => {
+    if (checking) return;
+    checking = true;
+    try {
+      const value = await withDeadline(contentVersion(db), checkTimeoutMs, 'database');
+      const at = now().getTime();
+      const config = getConfig();
+      problem = undefined;
+      if (value !== version.value || config !== polledConfig || at - generationAt >= maxAgeMs) {
+        generation += 1;
+        generationAt = at;
+        polledConfig = config;
+        // Renderings of an older generation are not reused either (time-dependent bits such as "last attempt").
+        cache.clear();
+      }
+      version = { value, checkedAt: at };
+    } catch (error) {
+      problem = oneLine(error);
+    } finally {
+      checking = false;
+    }
+    for (const listener of listeners) listener();
+  };
+
+  const freshness: SiteFreshness = {
+    get generation() {
+      return generation;
+    },
+    get problem() {
+      return problem;
+    },
+    watch(listener) {
+      listeners.add(listener);
+      if (timer === undefined) {
+        timer = setInterval(() => void check(), versionCheckMs);
+        timer.unref();
+        void check();
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && timer !== undefined) {
+          clearInterval(timer);
+          timer = undefined;
+        }
+      };
+    },
+  };
+
   const render = async (path: string, query = ''): Promise<Rendered | undefined> => {
     const config = getConfig();
     // A reloaded config changes what every page says: start over.
@@ -78,7 +143,10 @@ export function createSite(options: SiteOptions): Site {
     const route = parseRoute(path, sitePaths(config.site.baseUrl).home.replace(/\/$/, ''), config.feeds[0]?.id);
     if (!route) return undefined;
     // A search is one query's answer: rendered each time, never cached by path.
-    if (route.kind === 'search') return renderRoute(route, db, config, now(), query);
+    if (route.kind === 'search') {
+      const rendered = await renderRoute(route, db, config, now(), query);
+      return rendered && { ...rendered, perRequest: true };
+    }
     const at = now().getTime();
     if (versionCheckMs <= 0) return renderRoute(route, db, config, now());
     const v = await currentVersion(at);
@@ -105,6 +173,7 @@ export function createSite(options: SiteOptions): Site {
 
   return {
     render,
+    ...(versionCheckMs > 0 ? { freshness } : {}),
     async notFound(path) {
       return { status: 404, contentType: 'text/html; charset=utf-8', body: renderNotFound({ site: siteInfo(getConfig()), message: `There is nothing at ${path}.` }) };
     },

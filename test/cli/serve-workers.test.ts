@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnCli } from '../scale/spawn-cli.js';
+import { send } from '../server/http-client.js';
+
+let dir: string;
+let config: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'feedloom-workers-'));
+  config = path.join(dir, 'feeds.config.json');
+  writeFileSync(config, JSON.stringify({
+    site: { title: 'Workers test', baseUrl: 'https://news.example' },
+    sources: [{ id: 'a', url: 'https://a.example.org/feed.xml' }],
+    feeds: [{ id: 'headlines', title: 'All headlines' }],
+  }));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('feedloom serve --workers', () => {
+  it('runs N processes on one port, and stops them all gracefully on SIGTERM', { timeout: 180_000 }, async () => {
+    const serve = spawnCli(['serve', '--port', '0', '--workers', '2'], { FEEDLOOM_CONFIG: config, DATABASE_URL: `sqlite:${path.join(dir, 'a.db')}`, LOG_FORMAT: 'json' });
+    try {
+      await serve.waitForLog(/serving Workers test on http:\/\/127\.0\.0\.1:\d+ \(2 workers\)/, 120_000);
+      const lines = serve.stderr().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; pid: number });
+      const workers = lines.filter((l) => /^serving Workers test on http:\S+$/.test(l.msg));
+      expect(new Set(workers.map((l) => l.pid)).size).toBe(2);
+      expect(workers.every((l) => l.pid !== serve.pid)).toBe(true);
+      const urls = new Set(workers.map((l) => l.msg.split(' on ')[1]));
+      expect(urls.size).toBe(1);
+      const base = [...urls][0] ?? '';
+      for (let i = 0; i < 6; i += 1) expect((await send(base, '/feeds/headlines.atom')).status).toBe(200);
+      expect((await send(base, '/healthz')).status).toBe(200);
+      serve.child.kill('SIGTERM');
+      expect(await serve.exited).toBe(0);
+      expect(serve.stderr()).toMatch(/serve: stopped/);
+      expect(serve.stderr().match(/serve: asked by its primary: stopping/g)).toHaveLength(2);
+    } finally {
+      serve.child.kill('SIGKILL');
+    }
+  });
+
+  it('exits 2 with the worker\'s one clear line when the port is taken', { timeout: 180_000 }, async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    const serve = spawnCli(['serve', '--port', String(port), '--workers', '2'], { FEEDLOOM_CONFIG: config, DATABASE_URL: `sqlite:${path.join(dir, 'b.db')}` });
+    try {
+      expect(await serve.exited, serve.stderr()).toBe(2);
+      expect(serve.stderr()).toContain(`cannot listen on 127.0.0.1:${port}: the address is already in use`);
+    } finally {
+      serve.child.kill('SIGKILL');
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+
+  it('refuses a --workers that is not a number of processes', async () => {
+    const serve = spawnCli(['serve', '--workers', 'many'], { FEEDLOOM_CONFIG: config, DATABASE_URL: `sqlite:${path.join(dir, 'c.db')}` });
+    expect(await serve.exited).toBe(2);
+    expect(serve.stderr()).toContain('--workers many: not a number of processes (1-256)');
+  });
+});
