@@ -15,6 +15,8 @@ export function describeConfig(config: Config): string[] {
       `${fetch.proxy ? `through the proxy ${withoutCredentials(fetch.proxy)}` : 'proxy from HTTP(S)_PROXY / NO_PROXY if set'}`,
     `retention: ${config.retention.days === 0 ? 'keep every item' : `${config.retention.days} days`}; ` +
       `stories within ${formatDuration(config.dedup.windowMs)}`,
+    `cpu: ${config.cpu.threads === null ? 'one worker thread per core' : `${config.cpu.threads} worker thread${config.cpu.threads === 1 ? '' : 's'}`}, ` +
+      `at most ${config.limits.cpuBudgetMs} ms per document`,
     `sources: ${enabled.length} enabled${sources.length > enabled.length ? `, ${sources.length - enabled.length} disabled` : ''}`,
     ...tagLines(enabled),
     `vendors: ${config.vendors.length}` +

@@ -8,10 +8,12 @@ export { httpUrlProblem, compilePattern } from './rules.js';
 export type {
   Config,
   ConfigPattern,
+  CpuConfig,
   CuratedFeedConfig,
   DedupConfig,
   FeedMatch,
   FetchConfig,
+  LimitsConfig,
   RetentionConfig,
   ScheduleConfig,
   SiteConfig,

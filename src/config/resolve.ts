@@ -19,6 +19,8 @@ export function resolveConfig(shape: ConfigShape, warnings: readonly string[] = 
     schedule,
     retention: { days: shape.retention.days },
     dedup: { windowMs: shape.dedup.window },
+    cpu: { threads: shape.cpu.threads },
+    limits: { cpuBudgetMs: shape.limits.cpuBudgetMs },
     sources: shape.sources.map(
       (source): SourceConfig => ({
         id: source.id,

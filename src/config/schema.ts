@@ -84,6 +84,18 @@ const dedupSchema = z.strictObject({
   window: duration().prefault(DEFAULTS.dedup.window).meta({ description: 'Only items this close in time can join one story.' }),
 });
 
+const cpuSchema = z.strictObject({
+  threads: whole(1, 256).nullable().default(DEFAULTS.cpu.threads).meta({
+    description: 'Worker threads for the CPU stages (decode, parse, normalise, sanitise, story features, vendor tags); null: one per core (os.availableParallelism()). Read at start.',
+  }),
+});
+
+const limitsSchema = z.strictObject({
+  cpuBudgetMs: whole(100, 600_000).default(DEFAULTS.limits.cpuBudgetMs).meta({
+    description: 'Time one document may take in its worker thread (reading it, then its new items\' features and tags); over it the fetch fails with TOO_COMPLEX and the thread is replaced.',
+  }),
+});
+
 const sourceSchema = z.strictObject({
   id: slug(),
   url: httpUrl(),
@@ -150,6 +162,8 @@ const configSchema = z
     schedule: scheduleSchema.prefault({}),
     retention: retentionSchema.prefault({}),
     dedup: dedupSchema.prefault({}),
+    cpu: cpuSchema.prefault({}),
+    limits: limitsSchema.prefault({}),
     // prefault, not default: zod leaves a default out of the JSON Schema when the items transform.
     sources: z.array(sourceSchema).prefault([]).meta({ description: 'The feeds to poll.' }),
     vendors: z.array(vendorSchema).prefault([]).meta({ description: 'The vendor dictionary items are tagged with.' }),

@@ -5,6 +5,8 @@ export interface Config {
   schedule: ScheduleConfig;
   retention: RetentionConfig;
   dedup: DedupConfig;
+  cpu: CpuConfig;
+  limits: LimitsConfig;
   sources: SourceConfig[];
   vendors: VendorConfig[];
   feeds: CuratedFeedConfig[];
@@ -60,6 +62,18 @@ export interface RetentionConfig {
 export interface DedupConfig {
   /** Items are compared only with items published within this window. */
   windowMs: number;
+}
+
+/** The worker threads the CPU stages run in. */
+export interface CpuConfig {
+  /** How many; null: one per core (`os.availableParallelism()`). */
+  threads: number | null;
+}
+
+/** Bounds on one fetched document. */
+export interface LimitsConfig {
+  /** Milliseconds one document may take in its worker thread; over it: TOO_COMPLEX, and the thread is replaced. */
+  cpuBudgetMs: number;
 }
 
 /** One feed to poll. */

@@ -7,7 +7,8 @@ import { UsageError } from '../../model/index.js';
 import { leaseLengthMs, leaseOwner, shutdownSignal } from '../../schedule/index.js';
 import { dueSources, purgeItems, retentionCutoff, syncSources } from '../../store/index.js';
 import type { ClaimScope, Database, PurgeResult } from '../../store/index.js';
-import { compileVendorTagger } from '../../tag/index.js';
+import { CpuPool, pooledStages } from '../../work/index.js';
+import type { CpuStages } from '../../work/index.js';
 import { flag, stringsOption } from '../args.js';
 import { EXIT } from '../command.js';
 import type { Command } from '../command.js';
@@ -32,6 +33,16 @@ export function ingestSettings(config: Config, env: Record<string, string | unde
     maxIntervalMs: config.schedule.maxIntervalMs,
     dedupWindowMs: config.dedup.windowMs,
   };
+}
+
+/** A pool of worker threads for the CPU stages, sized by the config (`cpu.threads`). */
+export function cpuPool(config: Config): CpuPool {
+  return new CpuPool(config.cpu.threads === null ? {} : { threads: config.cpu.threads });
+}
+
+/** The CPU stages of a pass in `pool`, with the config's vendor dictionary and per-document budget. */
+export function cpuStages(pool: CpuPool, config: Config): CpuStages {
+  return pooledStages(pool, { vendors: config.vendors, cpuBudgetMs: config.limits.cpuBudgetMs });
 }
 
 /** The config's sources in the shape the store syncs. */
@@ -93,6 +104,7 @@ any source failed; 2 on bad usage or config.`,
     checkNamedSources(named, config);
     const handle = await openDatabase(io);
     const stop = shutdownSignal({ onRepeat: () => process.exit(130) });
+    const cpu = cpuPool(config);
     try {
       await syncSources(handle.db, configuredSources(config));
       const scope: ClaimScope = named.length > 0 ? { kind: 'ids', ids: named } : flag(args, 'all') ? { kind: 'all' } : { kind: 'due' };
@@ -103,7 +115,7 @@ any source failed; 2 on bad usage or config.`,
       // Sources on one host share kept-alive connections for the length of the pass.
       const summary = await withConnectionPool((pool) => runClaimedPass(
         ingestSettings(config, io.env),
-        { db: handle.db, fetch: (request) => fetchFeed(request, { pool }), tagger: compileVendorTagger(config.vendors) },
+        { db: handle.db, fetch: (request) => fetchFeed(request, { pool }), cpu: cpuStages(cpu, config) },
         {
           concurrency: config.fetch.concurrency,
           perHostConcurrency: config.fetch.perHostConcurrency,
@@ -128,6 +140,7 @@ any source failed; 2 on bad usage or config.`,
       return flag(args, 'strict') && summary.sources.failed > 0 ? EXIT.failed : EXIT.ok;
     } finally {
       stop.dispose();
+      await cpu.close();
       await handle.close();
     }
   },

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { DEFAULTS } from '../../config/index.js';
 import type { Config } from '../../config/index.js';
 import { fetchFeed, proxySettings } from '../../fetch/index.js';
-import type { NormalisedFeed } from '../../model/index.js';
 import { FeedloomError, toFeedloomError } from '../../model/index.js';
-import { normaliseFeed } from '../../normalise/index.js';
-import { decodeDocument, parseFeed } from '../../parse/index.js';
 import type { ParseInput } from '../../parse/index.js';
+import { CpuPool, movable, parseJsonOf } from '../../work/index.js';
+import type { ParseJsonResult } from '../../work/index.js';
 import { parseInputFrom } from '../../ingest/index.js';
 import { flag, stringOption } from '../args.js';
 import { EXIT } from '../command.js';
@@ -70,34 +69,26 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
   return out;
 }
 
-/** The DESIGN.md `parse` JSON for one normalised document. */
-export function parseJson(feed: NormalisedFeed): Record<string, unknown> {
-  return {
-    ok: true,
-    encoding: feed.encoding,
-    format: feed.format,
-    warnings: feed.warnings,
-    feed: feed.feed,
-    items: feed.items.map((item) => ({
-      id: item.id, url: item.url, title: item.title, summary: item.summary, content: item.content,
-      authors: item.authors, categories: item.categories, published: item.published, updated: item.updated,
-      enclosures: item.enclosures,
-    })),
-  };
-}
+export { parseJson, parseOutput } from '../../work/index.js';
+
+/** What one input gives: ok, the error line, and the output as an object or a ready `--jsonl` line. */
+type Output = ParseJsonResult;
 
 /**
- * The `parse` JSON of one loaded input: the normalised feed, or `ok: false` with the error (and the
- * charset the bytes were read with, which is worth knowing even when they were not a feed).
+ * The outputs of `inputs` in their order, each as soon as it and those before it are done. With several inputs the
+ * documents are read in the pool's worker threads, a few per thread at a time (so memory holds only those), while
+ * this thread loads the next ones; with one, in this thread (a thread would cost more to start than it saves).
  */
-export function parseOutput(loaded: ParseInput, input?: string): Record<string, unknown> {
-  try {
-    return parseJson(normaliseFeed(parseFeed(loaded)));
-  } catch (thrown) {
-    const error = toFeedloomError(thrown);
-    const message = input === undefined || error.message.includes(input) ? error.message : `${input}: ${error.message}`;
-    return { ok: false, encoding: decodeDocument(loaded.body, loaded.contentType).encoding, error: `${error.code}: ${message}` };
+async function eachOutput(inputs: string[], read: (input: string) => Promise<Output>, threads: number, emit: (output: Output) => void): Promise<void> {
+  const window: { input: string; output: Promise<Output> }[] = [];
+  for (const input of inputs) {
+    window.push({ input, output: read(input) });
+    if (window.length >= threads * 2) {
+      const head = window.shift();
+      if (head) emit(await head.output);
+    }
   }
+  for (const head of window) emit(await head.output);
 }
 
 /** `feedloom parse FILE_OR_URL...`: print the normalised feed as JSON. */
@@ -127,20 +118,31 @@ output is one JSON object; with several, a JSON array; with --jsonl, one line pe
     const outputs: Record<string, unknown>[] = [];
     let failures = 0;
     const inputs = await expandInputs(args.positionals);
-    for (const input of inputs) {
-      let json: Record<string, unknown>;
+    const pool = inputs.length > 1 ? new CpuPool(config?.cpu.threads == null ? {} : { threads: config.cpu.threads }) : undefined;
+    const read = async (input: string): Promise<Output> => {
       try {
-        json = parseOutput(await load(input, options, config), input);
+        const loaded = await load(input, options, config);
+        const task = { kind: 'parse-json', input: loaded, label: input, line: jsonl } as const;
+        if (!pool) return parseJsonOf(task);
+        const body = movable(loaded.body);
+        return await pool.run({ ...task, input: { ...loaded, body } }, { transfer: [body.buffer] });
       } catch (thrown) {
         const error = toFeedloomError(thrown);
-        json = { ok: false, error: `${error.code}: ${error.message.includes(input) ? error.message : `${input}: ${error.message}`}` };
+        const json = { ok: false, error: `${error.code}: ${error.message.includes(input) ? error.message : `${input}: ${error.message}`}` };
+        return { ok: false, error: json.error, ...(jsonl ? { line: JSON.stringify({ input, ...json }) } : { json }) };
       }
-      if (json['ok'] !== true) {
-        failures++;
-        if (!jsonl) io.stderr.write(`feedloom parse: ${String(json['error']).replace(/^[A-Z_]+: /, '')}\n`);
-      }
-      if (jsonl) io.stdout.write(`${JSON.stringify({ input, ...json })}\n`);
-      else if (json['ok'] === true) outputs.push(json);
+    };
+    try {
+      await eachOutput(inputs, read, pool?.threads ?? 1, (output) => {
+        if (!output.ok) {
+          failures++;
+          if (!jsonl) io.stderr.write(`feedloom parse: ${String(output.error).replace(/^[A-Z_]+: /, '')}\n`);
+        }
+        if (output.line !== undefined) io.stdout.write(`${output.line}\n`);
+        else if (output.ok && output.json) outputs.push(output.json);
+      });
+    } finally {
+      await pool?.close();
     }
     if (!jsonl && outputs.length > 0) {
       io.stdout.write(`${JSON.stringify(inputs.length === 1 && args.positionals.length === 1 ? outputs[0] : outputs, null, 2)}\n`);
