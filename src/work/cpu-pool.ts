@@ -49,6 +49,7 @@ export class CpuPool {
   readonly #piscina: Piscina<TaskEnvelope, { ms: number; result: unknown }>;
   readonly #onStart = new Map<number, () => void>();
   #nextId = 1;
+  #started = 0;
 
   constructor(options: CpuPoolOptions = {}) {
     this.threads = Math.max(1, options.threads ?? availableParallelism());
@@ -71,17 +72,24 @@ export class CpuPool {
     const stop = new AbortController();
     let overBudget = false;
     let timer: NodeJS.Timeout | undefined;
-    if (budget) {
-      this.#onStart.set(id, () => {
+    let began = false;
+    const begin = (clock: boolean): void => {
+      if (began) return;
+      began = true;
+      this.#started++;
+      if (budget && clock) {
         timer = setTimeout(() => {
           overBudget = true;
           stop.abort();
         }, budget.remainingMs);
-      });
-    }
+      }
+    };
+    this.#onStart.set(id, () => begin(true));
     const signals = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
     try {
       const done = await this.#piscina.run({ id, task }, { signal: signals, ...(options.transfer ? { transferList: options.transfer } : {}) });
+      // The start message travels on another port than the result, and may come after it.
+      begin(false);
       if (budget) budget.spentMs += done.ms;
       return done.result as ResultOf<T>;
     } catch (error) {
@@ -95,6 +103,11 @@ export class CpuPool {
       clearTimeout(timer);
       this.#onStart.delete(id);
     }
+  }
+
+  /** Tasks a thread has started so far. */
+  get started(): number {
+    return this.#started;
   }
 
   /** Tasks waiting for a thread. */
