@@ -22,9 +22,6 @@ export interface RunOptions {
   transfer?: ArrayBuffer[];
 }
 
-/** How long an idle thread is kept: through a pass, and between the passes of a one-minute tick. */
-const IDLE_MS = 90_000;
-
 /**
  * Where the worker entry is and how to load it. Built (dist/…/cpu-pool.js): the compiled cpu-worker.js beside this
  * file. From the TypeScript sources (vitest, tsx: this file is cpu-pool.ts): cpu-worker.ts, with tsx's loader
@@ -54,9 +51,10 @@ export class CpuPool {
   constructor(options: CpuPoolOptions = {}) {
     this.threads = Math.max(1, options.threads ?? availableParallelism());
     const entry = workerEntry();
-    this.#piscina = new Piscina({
-      ...entry, minThreads: 0, maxThreads: this.threads, idleTimeout: IDLE_MS, concurrentTasksPerWorker: 1,
-    });
+    // Every thread is kept (minThreads = maxThreads): piscina replaces a stopped thread only up to minThreads, and
+    // adds threads beyond that only when a task is submitted, so with fewer, the tasks queued behind documents
+    // stopped over budget would wait for the next submission, which may never come.
+    this.#piscina = new Piscina({ ...entry, minThreads: this.threads, maxThreads: this.threads, concurrentTasksPerWorker: 1 });
     this.#piscina.on('message', (message: unknown) => {
       if (typeof message === 'object' && message !== null && 'feedloomTaskStarted' in message) {
         this.#onStart.get((message as StartedMessage).feedloomTaskStarted)?.();

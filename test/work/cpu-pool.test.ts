@@ -44,6 +44,13 @@ describe('the CPU pool', () => {
     expect(await pool.run(small(), { budget: new CpuBudget(60_000) })).toMatchObject({ ok: true });
   });
 
+  it('runs the tasks queued behind a document stopped over budget, on the thread that replaces it', async () => {
+    const stopped = pool.run(heavy(), { budget: new CpuBudget(100) });
+    const queued = pool.run(small());
+    await expect(stopped).rejects.toMatchObject({ code: 'TOO_COMPLEX' });
+    expect(await queued).toMatchObject({ ok: true });
+  });
+
   it('charges a document what its tasks took, and leaves the rest for its next task', async () => {
     const budget = new CpuBudget(60_000);
     await pool.run(small(), { budget });
