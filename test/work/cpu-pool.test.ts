@@ -71,4 +71,15 @@ describe('the CPU pool', () => {
     await first;
     expect(pool.started).toBe(before + 1);
   });
+
+  it('fails a document that needs more heap than a thread has with TOO_COMPLEX, and replaces the thread', async () => {
+    const smallHeap = new CpuPool({ threads: 1, maxHeapMb: 64 });
+    try {
+      const error = await smallHeap.run(heavy()).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'TOO_COMPLEX', message: expect.stringContaining('ran out of memory (64 MB of heap)') });
+      expect(await smallHeap.run(small())).toMatchObject({ ok: true });
+    } finally {
+      await smallHeap.close();
+    }
+  });
 });
