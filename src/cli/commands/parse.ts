@@ -12,6 +12,7 @@ import { flag, stringOption } from '../args.js';
 import { EXIT } from '../command.js';
 import type { Command } from '../command.js';
 import { optionalConfig } from '../context.js';
+import { cpuPool } from './ingest.js';
 
 
 /** The bytes of one input and what they are said to be. */
@@ -71,24 +72,23 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
 
 export { parseJson, parseOutput } from '../../work/index.js';
 
-/** What one input gives: ok, the error line, and the output as an object or a ready `--jsonl` line. */
-type Output = ParseJsonResult;
-
 /**
  * The outputs of `inputs` in their order, each as soon as it and those before it are done. With several inputs the
  * documents are read in the pool's worker threads, a few per thread at a time (so memory holds only those), while
  * this thread loads the next ones; with one, in this thread (a thread would cost more to start than it saves).
  */
-async function eachOutput(inputs: string[], read: (input: string) => Promise<Output>, threads: number, emit: (output: Output) => void): Promise<void> {
-  const window: { input: string; output: Promise<Output> }[] = [];
+async function eachOutput(
+  inputs: string[], read: (input: string) => Promise<ParseJsonResult>, threads: number, emit: (output: ParseJsonResult) => void,
+): Promise<void> {
+  const window: Promise<ParseJsonResult>[] = [];
   for (const input of inputs) {
-    window.push({ input, output: read(input) });
+    window.push(read(input));
     if (window.length >= threads * 2) {
       const head = window.shift();
-      if (head) emit(await head.output);
+      if (head) emit(await head);
     }
   }
-  for (const head of window) emit(await head.output);
+  for (const head of window) emit(await head);
 }
 
 /** `feedloom parse FILE_OR_URL...`: print the normalised feed as JSON. */
@@ -118,8 +118,8 @@ output is one JSON object; with several, a JSON array; with --jsonl, one line pe
     const outputs: Record<string, unknown>[] = [];
     let failures = 0;
     const inputs = await expandInputs(args.positionals);
-    const pool = inputs.length > 1 ? new CpuPool(config?.cpu.threads == null ? {} : { threads: config.cpu.threads }) : undefined;
-    const read = async (input: string): Promise<Output> => {
+    const pool = inputs.length > 1 ? (config ? cpuPool(config) : new CpuPool()) : undefined;
+    const read = async (input: string): Promise<ParseJsonResult> => {
       try {
         const loaded = await load(input, options, config);
         const task = { kind: 'parse-json', input: loaded, label: input, line: jsonl } as const;
