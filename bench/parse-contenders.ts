@@ -4,10 +4,12 @@
  * items it found; another program's `command` runs it (it prints its rounds itself). To add a row, add an entry.
  */
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { normaliseFeed } from '../src/normalise/index.js';
 import { parseFeed } from '../src/parse/index.js';
+import { CpuPool, readDocument } from '../src/work/index.js';
 import type { Doc } from './parse-corpora.js';
 
 /** Reads every document of one round; returns how many items it found (0 for a contender without a feed model). */
@@ -50,6 +52,32 @@ export const contenders: Contender[] = [
   {
     name: 'feedloom single thread (parse+normalise+sanitise)',
     load: () => each((doc) => normaliseFeed(parseFeed({ body: doc.body, url: URL })).items.length),
+  },
+  {
+    // What the pool's threads run, in this one: the same work as the next row, without the threads.
+    name: 'feedloom single thread (read → records)',
+    load: () => each((doc) => {
+      const outcome = readDocument({ kind: 'document', input: { body: doc.body, url: URL } });
+      return outcome.ok ? outcome.itemsSeen : 0;
+    }),
+  },
+  {
+    // The CPU pool as ingest uses it: each document's bytes moved to a worker thread, read there (parse, normalise,
+    // sanitise, and the store's records with their content hashes), the records cloned back. By CPU time this row
+    // counts every thread of the process; by wall time it shows what the threads add.
+    name: `feedloom pool, ${availableParallelism()} threads (read → records)`,
+    load: async () => {
+      const pool = new CpuPool();
+      // Let the threads load their modules outside the timing.
+      await Promise.all(Array.from({ length: pool.threads }, () => pool.run({ kind: 'document', input: { body: Buffer.from('<rss/>') } })));
+      return async (docs) => {
+        const outcomes = await Promise.all(docs.map((doc) => {
+          const body = new Uint8Array(doc.body); // a fresh copy per round, as a fetch gives: the transfer empties it
+          return pool.run({ kind: 'document', input: { body, url: URL } }, { transfer: [body.buffer] });
+        }));
+        return outcomes.reduce((n, outcome) => n + (outcome.ok ? outcome.itemsSeen : 0), 0);
+      };
+    },
   },
   {
     name: 'feedloom parse stage only',

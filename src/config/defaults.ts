@@ -25,7 +25,9 @@ export const DEFAULTS = {
   },
   retention: { days: 365 },
   dedup: { window: '7d' },
-  limits: { ...DEFAULT_DOCUMENT_LIMITS },
+  /** cpu.threads: null stands for os.availableParallelism(). */
+  cpu: { threads: null },
+  limits: { ...DEFAULT_DOCUMENT_LIMITS, cpuBudgetMs: 10_000 },
   source: { priority: 0, enabled: true },
   feed: { limit: 50, description: '' },
   /** What `feeds` is when the key is left out: one feed of every item. */

@@ -17,6 +17,8 @@ export function describeConfig(config: Config): string[] {
       `stories within ${formatDuration(config.dedup.windowMs)}`,
     `limits per document: the newest ${config.limits.maxItems} items, titles of ${config.limits.maxTitleChars} characters, ` +
       `${formatBytes(config.limits.maxContentBytes)} per summary or content, nesting ${config.limits.maxDepth} deep`,
+    `cpu: ${config.cpu.threads === null ? 'one worker thread per core' : `${config.cpu.threads} worker thread${config.cpu.threads === 1 ? '' : 's'}`}, ` +
+      `at most ${config.limits.cpuBudgetMs} ms per document`,
     `sources: ${enabled.length} enabled${sources.length > enabled.length ? `, ${sources.length - enabled.length} disabled` : ''}`,
     ...tagLines(enabled),
     `vendors: ${config.vendors.length}` +

@@ -8,6 +8,7 @@ export { httpUrlProblem, compilePattern } from './rules.js';
 export type {
   Config,
   ConfigPattern,
+  CpuConfig,
   CuratedFeedConfig,
   DedupConfig,
   FeedMatch,

@@ -20,6 +20,7 @@ export function resolveConfig(shape: ConfigShape, warnings: readonly string[] = 
     schedule,
     retention: { days: shape.retention.days },
     dedup: { windowMs: shape.dedup.window },
+    cpu: { threads: shape.cpu.threads },
     limits: { ...shape.limits },
     sources: shape.sources.map(
       (source): SourceConfig => ({

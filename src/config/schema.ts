@@ -84,6 +84,12 @@ const dedupSchema = z.strictObject({
   window: duration().prefault(DEFAULTS.dedup.window).meta({ description: 'Only items this close in time can join one story.' }),
 });
 
+const cpuSchema = z.strictObject({
+  threads: whole(1, 256).nullable().default(DEFAULTS.cpu.threads).meta({
+    description: 'Worker threads for the CPU stages (decode, parse, normalise, sanitise, story features, vendor tags); null: one per core (os.availableParallelism()). Read at start.',
+  }),
+});
+
 const limitsSchema = z.strictObject({
   maxItems: whole(1, 1_000_000).default(DEFAULTS.limits.maxItems).meta({
     description: 'Most items kept from one document: the newest; the rest are dropped with a warning.',
@@ -96,6 +102,9 @@ const limitsSchema = z.strictObject({
   }),
   maxDepth: whole(8, 100_000).default(DEFAULTS.limits.maxDepth).meta({
     description: 'Deepest nesting of elements (JSON Feed: arrays and objects) in one document; a deeper one fails with TOO_COMPLEX.',
+  }),
+  cpuBudgetMs: whole(100, 600_000).default(DEFAULTS.limits.cpuBudgetMs).meta({
+    description: 'Time one document may take in its worker thread (reading it, then its new items\' features and tags); over it the fetch fails with TOO_COMPLEX and the thread is replaced.',
   }),
 });
 
@@ -165,7 +174,8 @@ const configSchema = z
     schedule: scheduleSchema.prefault({}),
     retention: retentionSchema.prefault({}),
     dedup: dedupSchema.prefault({}),
-    limits: limitsSchema.prefault({}).meta({ description: 'Caps on one fetched document, enforced as it is parsed and normalised.' }),
+    cpu: cpuSchema.prefault({}),
+    limits: limitsSchema.prefault({}).meta({ description: 'Caps on one fetched document, enforced as it is parsed and normalised, and the CPU time it may take.' }),
     // prefault, not default: zod leaves a default out of the JSON Schema when the items transform.
     sources: z.array(sourceSchema).prefault([]).meta({ description: 'The feeds to poll.' }),
     vendors: z.array(vendorSchema).prefault([]).meta({ description: 'The vendor dictionary items are tagged with.' }),

@@ -7,7 +7,8 @@ export interface Config {
   schedule: ScheduleConfig;
   retention: RetentionConfig;
   dedup: DedupConfig;
-  /** Caps on one fetched document (defaults: DEFAULT_DOCUMENT_LIMITS). */
+  cpu: CpuConfig;
+  /** Caps on one fetched document (defaults: DEFAULT_DOCUMENT_LIMITS), and the CPU time it may take. */
   limits: LimitsConfig;
   sources: SourceConfig[];
   vendors: VendorConfig[];
@@ -66,8 +67,17 @@ export interface DedupConfig {
   windowMs: number;
 }
 
-/** Caps on one fetched document: items, title characters, summary/content bytes, nesting depth. */
-export type LimitsConfig = DocumentLimits;
+/** The worker threads the CPU stages run in. */
+export interface CpuConfig {
+  /** How many; null: one per core (`os.availableParallelism()`). */
+  threads: number | null;
+}
+
+/** Caps on one fetched document: items, title characters, summary/content bytes, nesting depth; and its CPU time. */
+export interface LimitsConfig extends DocumentLimits {
+  /** Milliseconds one document may take in its worker thread; over it: TOO_COMPLEX, and the thread is replaced. */
+  cpuBudgetMs: number;
+}
 
 /** One feed to poll. */
 export interface SourceConfig {

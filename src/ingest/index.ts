@@ -5,4 +5,4 @@ export type { ClaimedPassOptions, PassOptions, PassSummary } from './run-pass.js
 export { toItemRecords } from './enrich-records.js';
 export type { Tagger } from './enrich-records.js';
 export { documentUrl, parseInputFrom } from './parse-input.js';
-export { applyRetention, configuredOverrides, configuredSources, ingestSettings } from './settings.js';
+export { applyRetention, configuredOverrides, configuredSources, cpuPool, cpuStages, ingestSettings } from './settings.js';

@@ -1,16 +1,14 @@
 import { DEFAULT_DEDUP_WINDOW_MS, storyAssigner } from '../dedup/index.js';
 import type { FetchRequest, ProxySettings } from '../fetch/index.js';
 import type { DocumentLimits, ErrorCode, FetchResult, StoryAssigner } from '../model/index.js';
-import { DEFAULT_DOCUMENT_LIMITS, FeedloomError, FetchError, toFeedloomError } from '../model/index.js';
-import { normaliseFeed } from '../normalise/index.js';
-import { parseFeed } from '../parse/index.js';
+import { FeedloomError, FetchError, toFeedloomError } from '../model/index.js';
 import { planAfterFetch } from '../schedule/index.js';
 import type { FeedHints, FetchObservation, PublishingRate, ScheduleNotice } from '../schedule/index.js';
 import type { Kysely } from 'kysely';
 import { recordFetch, sourceFetchedFrom, storedVersions } from '../store/index.js';
 import type { Database, FetchOutcome } from '../store/index.js';
-import { baseItemRecords, enricher } from './enrich-records.js';
-import type { Tagger } from './enrich-records.js';
+import { inlineStages } from '../work/index.js';
+import type { CpuStages, Tagger } from '../work/index.js';
 import { parseInputFrom } from './parse-input.js';
 
 /** Settings that apply to every source of a pass (from the config's `fetch` and `schedule`). */
@@ -64,7 +62,12 @@ export type ConfiguredOverrides = Pick<IngestTarget, 'intervalMs' | 'allowPrivat
 export interface IngestDeps {
   db: Kysely<Database>;
   fetch: (request: FetchRequest) => Promise<FetchResult>;
-  /** Tags items with the vendors they are about (omitted: no vendor tagging). */
+  /**
+   * Where the CPU stages run (decode, parse, normalise, sanitise, features, tags): the CLI's pool of worker threads
+   * (`pooledStages`). Omitted: in this thread, tagging with `tagger`.
+   */
+  cpu?: CpuStages;
+  /** Tags items with the vendors they are about, when the stages run in this thread (omitted: no vendor tagging). */
   tagger?: Tagger;
   /** Story clustering (omitted: src/dedup's, with the fitted model and the settings' window). */
   stories?: StoryAssigner;
@@ -113,6 +116,7 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
   let warnings: string[] = [];
   let itemsSeen = 0;
   const lease = target.leaseToken !== undefined ? { leaseToken: target.leaseToken } : {};
+  const cpu = deps.cpu ?? inlineStages({ ...(deps.tagger ? { tagger: deps.tagger } : {}), ...(settings.limits ? { limits: settings.limits } : {}) });
   try {
     const response = await deps.fetch({
       url: target.url,
@@ -148,21 +152,20 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
         nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
       };
     } else {
-      const limits = settings.limits ?? DEFAULT_DOCUMENT_LIMITS;
-      const parsed = parseFeed(parseInputFrom(response), { maxDepth: limits.maxDepth });
-      const normalised = normaliseFeed(parsed, limits);
-      warnings = normalised.warnings;
-      itemsSeen = normalised.items.length;
-      const decision = plan({ ...fetched, polling: parsed.polling, itemDates: normalised.items.map((item) => item.published ?? item.updated) });
+      const budget = cpu.budget();
+      const document = await cpu.read(parseInputFrom(response), budget);
+      if (!document.ok) throw new FeedloomError(document.error.code, document.error.message);
+      warnings = document.warnings;
+      itemsSeen = document.itemsSeen;
+      const decision = plan({ ...fetched, polling: document.polling, itemDates: document.itemDates });
       notices = decision.notices;
       // Signatures and vendors only for what is new or changed: a feed re-served whole with one new item costs one.
-      const items = baseItemRecords(normalised.items);
+      const items = document.records;
       const stored = await storedVersions(deps.db, target.id, items.map((record) => record.guidKey));
-      const enrich = enricher(deps.tagger);
-      for (const record of items) if (stored.get(record.guidKey)?.content_hash !== record.contentHash) enrich(record);
+      await cpu.enrich(items.filter((record) => stored.get(record.guidKey)?.content_hash !== record.contentHash), budget);
       outcome = {
         ...base, durationMs: now().getTime() - startedAt.getTime(), notModified: false,
-        items, enrich, nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
+        items, enrich: cpu.enrichNow, nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
         stories: deps.stories ?? storyAssigner({ windowMs: settings.dedupWindowMs ?? DEFAULT_DEDUP_WINDOW_MS }),
       };
     }

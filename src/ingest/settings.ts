@@ -3,6 +3,8 @@ import type { Config } from '../config/index.js';
 import { proxySettings } from '../fetch/index.js';
 import { purgeItems, retentionCutoff } from '../store/index.js';
 import type { Database, PurgeResult } from '../store/index.js';
+import { CpuPool, pooledStages } from '../work/index.js';
+import type { CpuStages } from '../work/index.js';
 import type { ConfiguredOverrides, IngestSettings } from './ingest-source.js';
 
 // What the ingest stage takes from the config: shared by `ingest`, the worker role and `sources list`.
@@ -22,6 +24,16 @@ export function ingestSettings(config: Config, env: Record<string, string | unde
     dedupWindowMs: config.dedup.windowMs,
     limits: config.limits,
   };
+}
+
+/** A pool of worker threads for the CPU stages, sized by the config (`cpu.threads`). */
+export function cpuPool(config: Config): CpuPool {
+  return new CpuPool(config.cpu.threads === null ? {} : { threads: config.cpu.threads });
+}
+
+/** The CPU stages of a pass in `pool`, with the config's vendor dictionary, caps and per-document budget. */
+export function cpuStages(pool: CpuPool, config: Config): CpuStages {
+  return pooledStages(pool, { vendors: config.vendors, cpuBudgetMs: config.limits.cpuBudgetMs, limits: config.limits });
 }
 
 /** The config's sources in the shape the store syncs. */

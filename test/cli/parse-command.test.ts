@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseOutput } from '../../src/cli/commands/parse.js';
 import { startOrigin } from '../support/origin.js';
 import type { Origin } from '../support/origin.js';
 import { runCli } from './run-cli.js';
@@ -59,6 +60,23 @@ describe('feedloom parse', () => {
     const declared = await runCli(['parse', path.join(dir, 'latin1.xml'), '--content-type', 'application/xml; charset=iso-8859-1'], { cwd: dir });
     expect(JSON.parse(declared.stdout)).toMatchObject({ encoding: 'iso-8859-1', feed: { title: 'café' } });
     expect(JSON.parse(plain.stdout).encoding).not.toBe('iso-8859-1');
+  });
+
+  it('reads many inputs in the worker threads to the same output as one at a time in this thread, in input order', async () => {
+    const folder = path.join(CORPUS, 'real-world');
+    const inputs = readdirSync(folder).filter((name) => /\.(xml|json)$/.test(name) && name !== 'manifest.json').sort().slice(0, 40)
+      .map((name) => path.join(folder, name));
+    inputs.push(path.join(dir, 'page.html'), path.join(dir, 'missing.xml'));
+    const one = (input: string): Record<string, unknown> => {
+      if (!existsSync(input)) return { input, ok: false, error: `USAGE: ${input}: no such file` };
+      return { input, ...parseOutput({ body: readFileSync(input) }, input) };
+    };
+    const expected = inputs.map(one);
+    const jsonl = await runCli(['parse', '--jsonl', ...inputs], { cwd: dir });
+    expect(jsonl.code).toBe(1);
+    expect(jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual(expected);
+    const array = await runCli(['parse', ...inputs.slice(0, 40)], { cwd: dir });
+    expect(JSON.parse(array.stdout)).toEqual(expected.slice(0, 40).filter((o) => o['ok'] === true).map(({ input: _input, ...rest }) => rest));
   });
 
   it('expands a directory to the feed files under it', async () => {

@@ -9,7 +9,8 @@ describe('describeConfig', () => {
       schedule: { tick: '*/2 * * * *', defaultInterval: '1h', minInterval: '10m', maxInterval: '12h' },
       retention: { days: 0 },
       dedup: { window: '3d' },
-      limits: { maxItems: 200, maxContentBytes: 65536 },
+      cpu: { threads: 3 },
+      limits: { maxItems: 200, maxContentBytes: 65536, cpuBudgetMs: 2500 },
       sources: [
         { id: 'a', url: 'https://a.example/feed', tags: ['linux', 'news'] },
         { id: 'b', url: 'https://b.example/feed', tags: ['linux'] },
@@ -42,6 +43,7 @@ describe('describeConfig', () => {
       'fetch: 4 at once, 1 per host, timeout 15s, at most 5 MiB per feed, private networks allowed, proxy from HTTP(S)_PROXY / NO_PROXY if set',
       'retention: keep every item; stories within 3d',
       'limits per document: the newest 200 items, titles of 1000 characters, 64 KiB per summary or content, nesting 256 deep',
+      'cpu: 3 worker threads, at most 2500 ms per document',
       'sources: 3 enabled, 1 disabled',
       '  by tag: linux 2, news 1; untagged 1',
       'vendors: 2 (VMware, SUSE)',

@@ -151,7 +151,7 @@ describe('parseConfig: one problem, reported at its exact path', () => {
     // the document
     ['typo in a top-level key', edit((c) => { c.root['vendor'] = []; }), 'vendor: unknown key (did you mean "vendors"?)'],
     ['unknown top-level key', edit((c) => { c.root['zzz'] = 1; }),
-      'zzz: unknown key (expected one of: site, fetch, schedule, retention, dedup, limits, sources, vendors, feeds)'],
+      'zzz: unknown key (expected one of: site, fetch, schedule, retention, dedup, cpu, limits, sources, vendors, feeds)'],
   ])('%s', (_name, config, expected) => {
     expect(problemLines(config)).toEqual([expected]);
   });
@@ -205,7 +205,7 @@ describe('parseConfig: many problems at once', () => {
       '10:61 feeds[0].match.vendors[0]: unknown vendor "vmwar" (did you mean "vmware"?)',
       '10:90 feeds[0].match.sources[1]: unknown source "nope"',
       '10:112 feeds[0].match.keywords[0]: invalid regular expression: Unterminated character class',
-      '12:3 extra: unknown key (expected one of: site, fetch, schedule, retention, dedup, limits, sources, vendors, feeds)',
+      '12:3 extra: unknown key (expected one of: site, fetch, schedule, retention, dedup, cpu, limits, sources, vendors, feeds)',
     ]);
   });
 

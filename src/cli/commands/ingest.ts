@@ -1,12 +1,11 @@
 import type { Config } from '../../config/index.js';
 import { fetchFeed, withConnectionPool } from '../../fetch/index.js';
-import { applyRetention, configuredOverrides, configuredSources, formatPassSummary, ingestSettings, runClaimedPass } from '../../ingest/index.js';
+import { applyRetention, configuredOverrides, configuredSources, cpuPool, cpuStages, formatPassSummary, ingestSettings, runClaimedPass } from '../../ingest/index.js';
 import type { PassSummary } from '../../ingest/index.js';
 import { cappedBy, UsageError } from '../../model/index.js';
 import { leaseLengthMs, leaseOwner, shutdownSignal } from '../../schedule/index.js';
 import { dueSources, syncSources } from '../../store/index.js';
 import type { ClaimScope, PurgeResult } from '../../store/index.js';
-import { compileVendorTagger } from '../../tag/index.js';
 import { flag, stringsOption } from '../args.js';
 import { EXIT } from '../command.js';
 import type { Command } from '../command.js';
@@ -54,6 +53,7 @@ any source failed; 2 on bad usage or config.`,
     checkNamedSources(named, config);
     const handle = await openDatabase(io);
     const stop = shutdownSignal({ onRepeat: () => process.exit(130) });
+    const cpu = cpuPool(config);
     try {
       await syncSources(handle.db, configuredSources(config));
       const scope: ClaimScope = named.length > 0 ? { kind: 'ids', ids: named } : flag(args, 'all') ? { kind: 'all' } : { kind: 'due' };
@@ -64,7 +64,7 @@ any source failed; 2 on bad usage or config.`,
       // Sources on one host share kept-alive connections for the length of the pass.
       const summary = await withConnectionPool((pool) => runClaimedPass(
         ingestSettings(config, io.env),
-        { db: handle.db, fetch: (request) => fetchFeed(request, { pool }), tagger: compileVendorTagger(config.vendors) },
+        { db: handle.db, fetch: (request) => fetchFeed(request, { pool }), cpu: cpuStages(cpu, config) },
         {
           concurrency: config.fetch.concurrency,
           perHostConcurrency: config.fetch.perHostConcurrency,
@@ -89,6 +89,7 @@ any source failed; 2 on bad usage or config.`,
       return flag(args, 'strict') && summary.sources.failed > 0 ? EXIT.failed : EXIT.ok;
     } finally {
       stop.dispose();
+      await cpu.close();
       await handle.close();
     }
   },

@@ -3,17 +3,16 @@ import path from 'node:path';
 import { DEFAULTS } from '../../config/index.js';
 import type { Config } from '../../config/index.js';
 import { fetchFeed, proxySettings } from '../../fetch/index.js';
-import type { NormalisedFeed } from '../../model/index.js';
-import type { DocumentLimits } from '../../model/index.js';
-import { DEFAULT_DOCUMENT_LIMITS, FeedloomError, toFeedloomError } from '../../model/index.js';
-import { normaliseFeed } from '../../normalise/index.js';
-import { decodeDocument, parseFeed } from '../../parse/index.js';
+import { FeedloomError, toFeedloomError } from '../../model/index.js';
 import type { ParseInput } from '../../parse/index.js';
+import { CpuPool, movable, parseJsonOf } from '../../work/index.js';
+import type { ParseJsonResult } from '../../work/index.js';
 import { parseInputFrom } from '../../ingest/index.js';
 import { flag, stringOption } from '../args.js';
 import { EXIT } from '../command.js';
 import type { Command } from '../command.js';
 import { optionalConfig } from '../context.js';
+import { cpuPool } from '../../ingest/index.js';
 
 
 /** The bytes of one input and what they are said to be. */
@@ -71,34 +70,25 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
   return out;
 }
 
-/** The DESIGN.md `parse` JSON for one normalised document. */
-export function parseJson(feed: NormalisedFeed): Record<string, unknown> {
-  return {
-    ok: true,
-    encoding: feed.encoding,
-    format: feed.format,
-    warnings: feed.warnings,
-    feed: feed.feed,
-    items: feed.items.map((item) => ({
-      id: item.id, url: item.url, title: item.title, summary: item.summary, content: item.content,
-      authors: item.authors, categories: item.categories, published: item.published, updated: item.updated,
-      enclosures: item.enclosures,
-    })),
-  };
-}
+export { parseJson, parseOutput } from '../../work/index.js';
 
 /**
- * The `parse` JSON of one loaded input: the normalised feed, or `ok: false` with the error (and the
- * charset the bytes were read with, which is worth knowing even when they were not a feed).
+ * The outputs of `inputs` in their order, each as soon as it and those before it are done. With several inputs the
+ * documents are read in the pool's worker threads, a few per thread at a time (so memory holds only those), while
+ * this thread loads the next ones; with one, in this thread (a thread would cost more to start than it saves).
  */
-export function parseOutput(loaded: ParseInput, input?: string, limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS): Record<string, unknown> {
-  try {
-    return parseJson(normaliseFeed(parseFeed(loaded, limits), limits));
-  } catch (thrown) {
-    const error = toFeedloomError(thrown);
-    const message = input === undefined || error.message.includes(input) ? error.message : `${input}: ${error.message}`;
-    return { ok: false, encoding: decodeDocument(loaded.body, loaded.contentType).encoding, error: `${error.code}: ${message}` };
+async function eachOutput(
+  inputs: string[], read: (input: string) => Promise<ParseJsonResult>, threads: number, emit: (output: ParseJsonResult) => void,
+): Promise<void> {
+  const window: Promise<ParseJsonResult>[] = [];
+  for (const input of inputs) {
+    window.push(read(input));
+    if (window.length >= threads * 2) {
+      const head = window.shift();
+      if (head) emit(await head);
+    }
   }
+  for (const head of window) emit(await head);
 }
 
 /** `feedloom parse FILE_OR_URL...`: print the normalised feed as JSON. */
@@ -128,20 +118,31 @@ output is one JSON object; with several, a JSON array; with --jsonl, one line pe
     const outputs: Record<string, unknown>[] = [];
     let failures = 0;
     const inputs = await expandInputs(args.positionals);
-    for (const input of inputs) {
-      let json: Record<string, unknown>;
+    const pool = inputs.length > 1 ? (config ? cpuPool(config) : new CpuPool()) : undefined;
+    const read = async (input: string): Promise<ParseJsonResult> => {
       try {
-        json = parseOutput(await load(input, options, config), input, config?.limits);
+        const loaded = await load(input, options, config);
+        const task = { kind: 'parse-json', input: loaded, label: input, line: jsonl, ...(config ? { limits: config.limits } : {}) } as const;
+        if (!pool) return parseJsonOf(task);
+        const body = movable(loaded.body);
+        return await pool.run({ ...task, input: { ...loaded, body } }, { transfer: [body.buffer] });
       } catch (thrown) {
         const error = toFeedloomError(thrown);
-        json = { ok: false, error: `${error.code}: ${error.message.includes(input) ? error.message : `${input}: ${error.message}`}` };
+        const json = { ok: false, error: `${error.code}: ${error.message.includes(input) ? error.message : `${input}: ${error.message}`}` };
+        return { ok: false, error: json.error, ...(jsonl ? { line: JSON.stringify({ input, ...json }) } : { json }) };
       }
-      if (json['ok'] !== true) {
-        failures++;
-        if (!jsonl) io.stderr.write(`feedloom parse: ${String(json['error']).replace(/^[A-Z_]+: /, '')}\n`);
-      }
-      if (jsonl) io.stdout.write(`${JSON.stringify({ input, ...json })}\n`);
-      else if (json['ok'] === true) outputs.push(json);
+    };
+    try {
+      await eachOutput(inputs, read, pool?.threads ?? 1, (output) => {
+        if (!output.ok) {
+          failures++;
+          if (!jsonl) io.stderr.write(`feedloom parse: ${String(output.error).replace(/^[A-Z_]+: /, '')}\n`);
+        }
+        if (output.line !== undefined) io.stdout.write(`${output.line}\n`);
+        else if (output.ok && output.json) outputs.push(output.json);
+      });
+    } finally {
+      await pool?.close();
     }
     if (!jsonl && outputs.length > 0) {
       io.stdout.write(`${JSON.stringify(inputs.length === 1 && args.positionals.length === 1 ? outputs[0] : outputs, null, 2)}\n`);

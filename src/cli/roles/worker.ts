@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { watchConfig } from '../../config/index.js';
 import type { Config } from '../../config/index.js';
 import { fetchFeed, withConnectionPool } from '../../fetch/index.js';
-import { applyRetention, configuredOverrides, configuredSources, formatPassSummary, ingestSettings, runClaimedPass } from '../../ingest/index.js';
+import { applyRetention, configuredOverrides, configuredSources, cpuPool, cpuStages, formatPassSummary, ingestSettings, runClaimedPass } from '../../ingest/index.js';
 import type { PassSummary } from '../../ingest/index.js';
 import type { Logger } from '../../log/index.js';
 import { ConfigError } from '../../model/index.js';
@@ -10,7 +10,6 @@ import type { FeedloomError } from '../../model/index.js';
 import { leaseLengthMs, leaseOwner, startScheduler } from '../../schedule/index.js';
 import { releaseLeases, syncSources } from '../../store/index.js';
 import type { Database } from '../../store/index.js';
-import { compileVendorTagger } from '../../tag/index.js';
 import { reportPass, reportSource } from '../pass-report.js';
 import { startHubNotifier } from './hub-notifier.js';
 
@@ -53,7 +52,8 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   const { db, logger } = options;
   const owner = leaseOwner(options.role);
   let config = options.config;
-  let tagger = compileVendorTagger(config.vendors);
+  // Sized once: a changed cpu.threads takes effect at the next start. The budget and vendors follow reloads.
+  const cpu = cpuPool(config);
   let lastPurge = 0;
   const logSync = async (next: Config): Promise<void> => {
     const sync = await syncSources(db, configuredSources(next));
@@ -66,7 +66,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     // Sources on one host share kept-alive connections for the length of the pass.
     const summary = await withConnectionPool((pool) => runClaimedPass(
       ingestSettings(current, options.env),
-      { db, fetch: (request) => fetchFeed(request, { pool }), tagger },
+      { db, fetch: (request) => fetchFeed(request, { pool }), cpu: cpuStages(cpu, current) },
       {
         concurrency: current.fetch.concurrency, perHostConcurrency: current.fetch.perHostConcurrency, owner,
         leaseMs: leaseLengthMs(current.fetch.timeoutMs), scope: { kind: 'due' }, configured: configuredOverrides(current), signal,
@@ -91,7 +91,6 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     ...(options.watch !== undefined ? { watch: options.watch } : {}),
     onChange: async (next, previous) => {
       config = next;
-      tagger = compileVendorTagger(next.vendors);
       await logSync(next);
       if (next.schedule.tick !== previous.schedule.tick) await scheduler.setTick(next.schedule.tick);
       logger.info('config reloaded', { file: options.file });
@@ -106,6 +105,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     async stop() {
       reloader.close();
       await scheduler.stop();
+      await cpu.close();
       await releaseLeases(db, owner);
     },
   };
