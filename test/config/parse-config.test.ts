@@ -243,7 +243,8 @@ describe('parseConfig: the typed result', () => {
     expect(config.schedule).toEqual({ tick: '* * * * *', defaultIntervalMs: 1_800_000, minIntervalMs: 300_000, maxIntervalMs: 86_400_000 });
     expect(config.retention).toEqual({ days: 365 });
     expect(config.dedup).toEqual({ windowMs: 7 * 86_400_000 });
-    expect(config.limits).toEqual({ maxItems: 5_000, maxTitleChars: 1_000, maxContentBytes: 524_288, maxDepth: 256 });
+    expect(config.cpu).toEqual({ threads: null });
+    expect(config.limits).toEqual({ maxItems: 5_000, maxTitleChars: 1_000, maxContentBytes: 524_288, maxDepth: 256, cpuBudgetMs: 10_000 });
     expect(config.sources).toEqual([]);
     expect(config.vendors).toEqual([]);
     expect(config.feeds).toHaveLength(1);
