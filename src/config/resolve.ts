@@ -1,4 +1,3 @@
-import { plainField } from '../normalise/plain-field.js';
 import { aliasCaseSensitive } from './alias-case.js';
 import { compilePattern } from './rules.js';
 import type { ConfigShape } from './schema.js';
@@ -26,8 +25,7 @@ export function resolveConfig(shape: ConfigShape, warnings: readonly string[] = 
       (source): SourceConfig => ({
         id: source.id,
         url: source.url,
-        // A display name is a plain field like a feed's own title: no markup reaches the store or any output.
-        title: source.title === undefined ? undefined : plainField(source.title) || undefined,
+        title: source.title,
         siteUrl: source.siteUrl,
         tags: [...source.tags],
         intervalMs: source.interval ?? schedule.defaultIntervalMs,

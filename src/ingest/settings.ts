@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/index.js';
 import { proxySettings } from '../fetch/index.js';
+import { plainName } from '../normalise/index.js';
 import { purgeItems, retentionCutoff } from '../store/index.js';
 import type { Database, PurgeResult } from '../store/index.js';
 import { CpuPool, pooledStages } from '../work/index.js';
@@ -36,12 +37,18 @@ export function cpuStages(pool: CpuPool, config: Config): CpuStages {
   return pooledStages(pool, { vendors: config.vendors, cpuBudgetMs: config.limits.cpuBudgetMs, limits: config.limits });
 }
 
-/** The config's sources in the shape the store syncs. */
+/**
+ * The config's sources in the shape the store syncs. A configured display name is a plain field like a feed's own
+ * title (normalise/plain-field.ts): no markup reaches the store, or any output rendered from it.
+ */
 export function configuredSources(config: Config) {
-  return config.sources.map((s) => ({
-    id: s.id, url: s.url, tags: s.tags, enabled: s.enabled, priority: s.priority,
-    ...(s.title !== undefined ? { title: s.title } : {}), ...(s.siteUrl !== undefined ? { siteUrl: s.siteUrl } : {}),
-  }));
+  return config.sources.map((s) => {
+    const title = plainName(s.title);
+    return {
+      id: s.id, url: s.url, tags: s.tags, enabled: s.enabled, priority: s.priority,
+      ...(title !== undefined ? { title } : {}), ...(s.siteUrl !== undefined ? { siteUrl: s.siteUrl } : {}),
+    };
+  });
 }
 
 /** A source's configured overrides, as a claimed pass looks them up. */

@@ -4,6 +4,6 @@ export { itemIdentity } from './item-id.js';
 export type { ItemIdentity } from './item-id.js';
 export { resolveLink } from './links.js';
 export { collapseWhitespace, escapeHtml, safeHtml } from './text.js';
-export { plainField, withoutMarkup, TAG_SHAPED } from './plain-field.js';
+export { plainField, plainName, withoutMarkup, TAG_SHAPED } from './plain-field.js';
 export { bodyOf, isRecurringColumn } from './item-text.js';
 export type { NormaliseLimits } from './caps.js';

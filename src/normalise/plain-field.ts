@@ -42,3 +42,8 @@ export function withoutMarkup(text: string): string {
   // Only reachable with text built to survive the rounds (each round can unmask one tag): drop the `<` of what is left.
   return TAG_SHAPED.test(out) ? collapseWhitespace(out.replace(TAG_SHAPED_ALL, '')) : out;
 }
+
+/** An operator's display name (a configured source title) as a plain field; undefined when absent or nothing is left. */
+export function plainName(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : plainField(value) || undefined;
+}

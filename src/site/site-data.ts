@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config/index.js';
 import { entriesFor } from '../curate/index.js';
 import type { CuratedEntry } from '../model/index.js';
+import { plainName } from '../normalise/index.js';
 import type { IngestStatus, OpmlInput, SiteInfo, SourceHealth } from '../publish/index.js';
 import { itemCountsSince, listSources, storiesBetween, storiesWithItems } from '../store/index.js';
 import type { Database } from '../store/index.js';
@@ -35,7 +36,7 @@ export async function sourcesHealth(db: Kysely<Database>, config: Config, now: D
     const row = stored.get(s.id);
     return {
       id: s.id,
-      title: s.title ?? row?.title ?? s.id,
+      title: plainName(s.title) ?? row?.title ?? s.id,
       url: s.url,
       siteUrl: s.siteUrl ?? row?.siteUrl ?? null,
       lastSuccessAt: row?.lastSuccessAt ?? null,
@@ -50,7 +51,7 @@ export async function sourcesHealth(db: Kysely<Database>, config: Config, now: D
 export function opmlInput(config: Config): OpmlInput {
   return {
     title: `${config.site.title}: sources`,
-    sources: config.sources.filter((s) => s.enabled).map((s) => ({ id: s.id, title: s.title ?? s.id, url: s.url, siteUrl: s.siteUrl ?? null, tags: s.tags })),
+    sources: config.sources.filter((s) => s.enabled).map((s) => ({ id: s.id, title: plainName(s.title) ?? s.id, url: s.url, siteUrl: s.siteUrl ?? null, tags: s.tags })),
   };
 }
 
