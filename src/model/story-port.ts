@@ -33,14 +33,7 @@ export interface StoryMember {
 }
 
 /** A stored item whose features are missing or of another version than the engine's (stored before it, or by an older one). */
-export interface StaleItem {
-  itemId: number;
-  sourceId: string;
-  atMs: number;
-  canonicalUrl: string | null;
-  url: string | null;
-  title: string;
-  text: string;
+export interface StaleItem extends Omit<StoryInput, 'features'> {
   /** The vendors it is about (its features weigh them). */
   about: string[];
 }
