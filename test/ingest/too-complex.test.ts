@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { DEFAULT_MAX_DEPTH } from '../../src/parse/index.js';
 import { countItems } from '../../src/store/index.js';
 import { DIALECTS, describeDatabase } from '../support/databases.js';
+import { ingestCli } from '../support/ingest-cli.js';
+import type { IngestCli } from '../support/ingest-cli.js';
 import { startOrigin } from '../support/origin.js';
 import type { Origin } from '../support/origin.js';
 
@@ -20,38 +18,30 @@ const healthy = rss(['one', 'two']);
 const deep = rss(['one', 'two', `${'<div>'.repeat(DEFAULT_MAX_DEPTH)}x${'</div>'.repeat(DEFAULT_MAX_DEPTH)}`]);
 
 let origin: Origin;
-let folder: string;
+let cli: IngestCli;
 
 beforeAll(async () => {
   origin = await startOrigin();
-  folder = mkdtempSync(path.join(tmpdir(), 'feedloom-too-complex-'));
-  writeFileSync(path.join(folder, 'feeds.config.json'), JSON.stringify({
+  cli = ingestCli('feedloom-too-complex-', {
     fetch: { allowPrivateNetworks: true, timeoutMs: 5000 },
     sources: [{ id: 'deep', url: origin.urlFor('/deep') }],
-  }));
+  });
 });
 
 afterAll(async () => {
   await origin.close();
-  rmSync(folder, { recursive: true, force: true });
+  cli.remove();
 });
-
-async function ingest(url: string): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const env = { DATABASE_URL: url, FEEDLOOM_CONFIG: path.join(folder, 'feeds.config.json') };
-  const code = await main(['ingest', '--all', '--json'], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => {} }, env, cwd: folder });
-  return { code, stdout };
-}
 
 for (const dialect of DIALECTS) {
   describeDatabase(dialect, 'a document nested deeper than maxDepth', (current) => {
     it('fails its fetch with TOO_COMPLEX naming the cap, and what was stored stays as it was', async () => {
       origin.route('/deep', { body: healthy, headers: { 'content-type': 'application/rss+xml' } });
-      expect((await ingest(current().url)).code).toBe(0);
+      expect((await cli.ingest(current().url)).code).toBe(0);
       expect(await countItems(current().db)).toBe(2);
 
       origin.route('/deep', { body: deep, headers: { 'content-type': 'application/rss+xml' } });
-      const second = JSON.parse((await ingest(current().url)).stdout) as { failures: { source: string; code: string; message: string }[] };
+      const second = JSON.parse((await cli.ingest(current().url)).stdout) as { failures: { source: string; code: string; message: string }[] };
       expect(second.failures).toHaveLength(1);
       expect(second.failures[0]).toMatchObject({ source: 'deep', code: 'TOO_COMPLEX' });
       expect(second.failures[0]?.message).toContain(`maxDepth (${DEFAULT_MAX_DEPTH} levels) at line 1`);
