@@ -101,7 +101,9 @@ export async function runServeCluster(io: CliIo, workers: number): Promise<numbe
     const stopAll = (): void => {
       if (stopping) return;
       stopping = true;
-      for (const worker of live) if (worker.isConnected()) worker.send({ type: 'stop' });
+      // A worker may be exiting already (two that failed to start at once): its channel can close under the
+      // send, which then fails with EPIPE. That worker is stopping anyway, so the failed send is no error.
+      for (const worker of live) if (worker.isConnected()) worker.send({ type: 'stop' }, () => undefined);
       finishIfDone();
     };
     const fork = (): void => {
