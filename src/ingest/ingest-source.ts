@@ -116,7 +116,7 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
   let warnings: string[] = [];
   let itemsSeen = 0;
   const lease = target.leaseToken !== undefined ? { leaseToken: target.leaseToken } : {};
-  const cpu = deps.cpu ?? inlineStages({ ...(deps.tagger ? { tagger: deps.tagger } : {}), ...(settings.limits ? { limits: settings.limits } : {}) });
+  const cpu = deps.cpu ?? inlineStages(deps.tagger ? { tagger: deps.tagger } : {});
   try {
     const response = await deps.fetch({
       url: target.url,
@@ -153,7 +153,7 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
       };
     } else {
       const budget = cpu.budget();
-      const document = await cpu.read(parseInputFrom(response), budget);
+      const document = await cpu.read(parseInputFrom(response), budget, settings.limits);
       if (!document.ok) throw new FeedloomError(document.error.code, document.error.message);
       warnings = document.warnings;
       itemsSeen = document.itemsSeen;

@@ -32,9 +32,9 @@ export function cpuPool(config: Config): CpuPool {
   return new CpuPool(config.cpu.threads === null ? {} : { threads: config.cpu.threads });
 }
 
-/** The CPU stages of a pass in `pool`, with the config's vendor dictionary, caps and per-document budget. */
+/** The CPU stages of a pass in `pool`, with the config's vendor dictionary and per-document budget. */
 export function cpuStages(pool: CpuPool, config: Config): CpuStages {
-  return pooledStages(pool, { vendors: config.vendors, cpuBudgetMs: config.limits.cpuBudgetMs, limits: config.limits });
+  return pooledStages(pool, { vendors: config.vendors, cpuBudgetMs: config.limits.cpuBudgetMs });
 }
 
 /**

@@ -13,8 +13,11 @@ import type { DocumentOutcome } from './tasks.js';
 export interface CpuStages {
   /** A fresh budget for one document (undefined: unbounded). */
   budget(): CpuBudget | undefined;
-  /** Decode, parse, normalise, sanitise: the store's records, not yet enriched. Rejects TOO_COMPLEX over budget. */
-  read(input: ParseInput, budget?: CpuBudget): Promise<DocumentOutcome>;
+  /**
+   * Decode, parse, normalise, sanitise, held to `limits` (config `limits`; absent: the defaults): the store's
+   * records, not yet enriched. Rejects TOO_COMPLEX over budget.
+   */
+  read(input: ParseInput, budget?: CpuBudget, limits?: DocumentLimits): Promise<DocumentOutcome>;
   /** Story features, signatures and vendors, written onto the records. Rejects TOO_COMPLEX over budget. */
   enrich(records: ItemRecord[], budget?: CpuBudget): Promise<void>;
   /**
@@ -25,11 +28,11 @@ export interface CpuStages {
 }
 
 /** The stages in the calling thread (tests, library use): no budget can stop a synchronous parse here. */
-export function inlineStages(options: { tagger?: Tagger; limits?: DocumentLimits } = {}): CpuStages {
+export function inlineStages(options: { tagger?: Tagger } = {}): CpuStages {
   const enrichNow = (record: ItemRecord): void => applyEnrichment(record, enrichmentOf(record, options.tagger));
   return {
     budget: () => undefined,
-    read: async (input) => readDocument({ kind: 'document', input, ...(options.limits ? { limits: options.limits } : {}) }),
+    read: async (input, _budget, limits) => readDocument({ kind: 'document', input, ...(limits ? { limits } : {}) }),
     enrich: async (records) => records.forEach(enrichNow),
     enrichNow,
   };
@@ -41,8 +44,6 @@ export interface PooledStagesOptions {
   vendors: VendorConfig[];
   /** The CPU budget of one document (config `limits.cpuBudgetMs`). */
   cpuBudgetMs: number;
-  /** The caps on one document (config `limits`). */
-  limits?: DocumentLimits;
 }
 
 /**
@@ -53,10 +54,10 @@ export function pooledStages(pool: CpuPool, options: PooledStagesOptions): CpuSt
   const vendors = { key: JSON.stringify(options.vendors), list: options.vendors };
   return {
     budget: () => new CpuBudget(options.cpuBudgetMs),
-    async read(input, budget) {
+    async read(input, budget, limits) {
       const body = movable(input.body);
       return pool.run(
-        { kind: 'document', input: { ...input, body }, ...(options.limits ? { limits: options.limits } : {}) },
+        { kind: 'document', input: { ...input, body }, ...(limits ? { limits } : {}) },
         { ...(budget ? { budget } : {}), transfer: [body.buffer] },
       );
     },
