@@ -27,8 +27,8 @@ const MAX_ROUNDS = 4;
  */
 export function plainField(value: ParsedText | string | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : value.type === 'text' ? value.value : undefined;
-  if (text === undefined) return withoutMarkup(htmlToText(typeof value === 'string' ? value : value.value));
+  if (typeof value !== 'string' && value.type !== 'text') return withoutMarkup(htmlToText(value.value));
+  const text = typeof value === 'string' ? value : value.value;
   return withoutMarkup(looksLikeHtml(text) ? htmlToText(text) : collapseWhitespace(text));
 }
 
