@@ -39,7 +39,7 @@ for (const dialect of DIALECTS) {
         feeds: [{ id: 'headlines', title: 'All headlines' }],
       }));
       const outage = dialect === 'postgres' ? await postgresOutage(url) : await sqliteOutage(url);
-      const serve = spawnCli(['serve', '--port', '0', '--workers', '1'], { FEEDLOOM_CONFIG: config, DATABASE_URL: outage.url, LOG_FORMAT: 'json' });
+      const serve = spawnCli(['serve', '--port', '0', '--workers', '1'], { FEEDLOOM_CONFIG: config, DATABASE_URL: outage.url, LOG_FORMAT: 'json', XDG_CACHE_HOME: path.join(dir, 'cache') });
       try {
         await serve.waitForLog(/serving Stale test on http:\/\/127\.0\.0\.1:\d+/, 60_000);
         const base = /serving Stale test on (http:\/\/127\.0\.0\.1:\d+)/.exec(serve.stderr())?.[1] ?? '';
