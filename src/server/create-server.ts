@@ -9,8 +9,8 @@ import { BodyDigests } from './body-digests.js';
 import { CompressedCache } from './compressed-cache.js';
 import { checkHealth, healthResponse, oneLine } from './health.js';
 import { HttpMetrics } from './http-metrics.js';
-import { metricsResponse, stalenessFamily } from './metrics.js';
 import { LastGoodDisk } from './last-good-disk.js';
+import { metricsResponse, stalenessFamily } from './metrics.js';
 import { represent } from './represent.js';
 import type { PlainResponse, RequestConditions } from './represent.js';
 import { requestPath } from './request-path.js';
@@ -43,7 +43,9 @@ const ALLOW = 'GET, HEAD';
  * rendered (no routing, no database, no render, no header object), counted in metrics cells found
  * once. Everything else — a first request, a coding not asked for before, /healthz, /metrics, errors —
  * goes through fastify. When the site's freshness says the database cannot be read, pages rendered
- * before are answered with their last good bytes and a `Warning`, and pages never rendered get 503.
+ * before are answered with their last good bytes and a `Warning` (from memory, or from the copies on disk
+ * that every process serving the database writes, when `lastGood` names their directory), and pages never
+ * rendered get 503.
  */
 export async function createServer(options: ServerOptions): Promise<FeedloomServer> {
   const { site, db, logger, csp } = options;
