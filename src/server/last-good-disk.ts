@@ -166,8 +166,16 @@ export class LastGoodDisk {
     };
     const head = Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`, 'utf8');
     const temp = `${file}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
+    const bytes = Buffer.concat([head, answer.identity]);
     try {
-      await writeFile(temp, Buffer.concat([head, answer.identity]), { flag: 'wx' });
+      try {
+        await writeFile(temp, bytes, { flag: 'wx' });
+      } catch (error) {
+        // The directory was removed since (by hand, or a cleaner of the cache directory): make it again, once.
+        if (code(error) !== 'ENOENT') throw error;
+        await mkdir(this.dir, { recursive: true });
+        await writeFile(temp, bytes, { flag: 'wx' });
+      }
       await rename(temp, file);
     } catch (error) {
       await unlink(temp).catch(() => undefined);

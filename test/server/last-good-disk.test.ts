@@ -73,6 +73,19 @@ it('replaces a copy by renaming a whole new file over it, and leaves an unchange
   expect((await store.load('/'))?.identity.toString()).toBe('fourth');
 });
 
+it('makes its directory again when it was removed under it', async () => {
+  const dir = path.join(tempDir(), 'copies');
+  const logger = memoryLogger();
+  const store = new LastGoodDisk({ dir, logger });
+  store.save(saved('/a', 'a'));
+  await store.flush();
+  rmSync(dir, { recursive: true });
+  store.save(saved('/b', 'b'));
+  await store.flush();
+  expect((await store.load('/b'))?.identity.toString()).toBe('b');
+  expect(logger.lines.filter((line) => /last good copies/.test(line))).toEqual([]);
+});
+
 it('keeps the directory under its bound by removing the copies written longest ago', async () => {
   const dir = tempDir();
   const store = new LastGoodDisk({ dir, logger: memoryLogger(), maxBytes: 4_000 });
