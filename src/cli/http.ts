@@ -7,15 +7,21 @@ import type { FeedloomServer } from '../server/index.js';
 import { createSite } from '../site/index.js';
 import type { DatabaseHandle } from '../store/index.js';
 
-/** Start the HTTP server for the site on `host:port`; resolves once it listens. */
+/**
+ * Start the HTTP server for the site on `host:port`; resolves once it listens. `lastGoodDir`: where the last
+ * good copies are kept on disk too (see `lastGoodDir`), shared by every process serving this database.
+ */
 export async function startHttp(
   config: Config | (() => Config),
   handle: DatabaseHandle,
   logger: Logger,
-  address: { host: string; port: number },
+  address: { host: string; port: number; lastGoodDir?: string | undefined },
 ): Promise<{ server: FeedloomServer; url: string }> {
   const site = createSite({ db: handle.db, config });
-  const server = await createServer({ site, db: handle.db, logger, csp: PAGE_CSP, host: address.host, port: address.port });
+  const server = await createServer({
+    site, db: handle.db, logger, csp: PAGE_CSP, host: address.host, port: address.port,
+    ...(address.lastGoodDir === undefined ? {} : { lastGood: { dir: address.lastGoodDir } }),
+  });
   try {
     const { url } = await server.listen();
     return { server, url };

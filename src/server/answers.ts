@@ -54,6 +54,8 @@ export interface AnswerStoreOptions {
   /** Most bytes (all codings) kept; the least recently installed answers go first. Default 64 MiB. */
   maxBytes?: number;
   cell(route: RouteLabel, status: number): RequestCell;
+  /** Called with every new answer installed from a rendering (not with one carried into a new generation unchanged). */
+  onInstall?: (answer: Answer) => void;
 }
 
 /**
@@ -116,6 +118,28 @@ export class AnswerStore {
     this.forget(path);
     this.answers.set(path, answer);
     this.account(path, bytes.length);
+    this.options.onInstall?.(answer);
+    return answer;
+  }
+
+  /**
+   * Keep a copy saved earlier (by any process: the copies on disk) as the answer for its path, in no current
+   * generation: it answers only as a last good copy, until a rendering replaces it. Not handed to `onInstall`.
+   */
+  restore(saved: Pick<Answer, 'path' | 'route' | 'validators' | 'common' | 'identity'>): Answer {
+    const { path, route, identity, common } = saved;
+    const answer: Answer = {
+      path, route, generation: -1,
+      validators: saved.validators,
+      compressible: identity.length >= MIN_COMPRESS_BYTES && isCompressible(common['content-type'] ?? ''),
+      identity, common,
+      variants: {},
+      okCell: this.options.cell(route, 200),
+      notModifiedCell: this.options.cell(route, 304),
+    };
+    this.forget(path);
+    this.answers.set(path, answer);
+    this.account(path, identity.length);
     return answer;
   }
 

@@ -9,6 +9,7 @@ import { BodyDigests } from './body-digests.js';
 import { CompressedCache } from './compressed-cache.js';
 import { checkHealth, healthResponse, oneLine } from './health.js';
 import { HttpMetrics } from './http-metrics.js';
+import { LastGoodDisk } from './last-good-disk.js';
 import { metricsResponse, stalenessFamily } from './metrics.js';
 import { represent } from './represent.js';
 import type { PlainResponse, RequestConditions } from './represent.js';
@@ -28,6 +29,8 @@ const DEFAULT_CLOSE_TIMEOUT_MS = 10_000;
 const METRICS_TIMEOUT_MS = 5_000;
 /** How long a failed render waits for a ping before deciding between 503 (database away) and 500. */
 const FAILURE_PING_MS = 1_000;
+/** How long `close()` waits for the last good copies still to be written to disk. */
+const DISK_FLUSH_MS = 2_000;
 const DEFAULT_RETRY_AFTER_S = 10;
 const ALLOW = 'GET, HEAD';
 
@@ -40,7 +43,9 @@ const ALLOW = 'GET, HEAD';
  * rendered (no routing, no database, no render, no header object), counted in metrics cells found
  * once. Everything else — a first request, a coding not asked for before, /healthz, /metrics, errors —
  * goes through fastify. When the site's freshness says the database cannot be read, pages rendered
- * before are answered with their last good bytes and a `Warning`, and pages never rendered get 503.
+ * before are answered with their last good bytes and a `Warning` (from memory, or from the copies on disk
+ * that every process serving the database writes, when `lastGood` names their directory), and pages never
+ * rendered get 503.
  */
 export async function createServer(options: ServerOptions): Promise<FeedloomServer> {
   const { site, db, logger, csp } = options;
@@ -51,7 +56,9 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
   const metrics = new HttpMetrics();
   const cache = new CompressedCache();
   const digests = new BodyDigests();
-  const answers = new AnswerStore({ cell: (route, status) => metrics.cell(route, status) });
+  // The last good copies on disk: written when an answer is installed, read only when the database cannot be.
+  const disk = options.lastGood === undefined || freshness === undefined ? undefined : new LastGoodDisk({ ...options.lastGood, logger });
+  const answers = new AnswerStore({ cell: (route, status) => metrics.cell(route, status), ...(disk === undefined ? {} : { onInstall: (answer: Answer) => disk.save(answer) }) });
   // The route label a handler chose, read back when the response is finished.
   const labels = new WeakMap<object, RouteLabel>();
 
@@ -212,7 +219,7 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
     const problem = freshness?.problem;
     if (known !== undefined && problem === undefined && known.generation === freshness?.generation) return fromAnswer(known, conditions, false);
     // Known unreadable: answer at once rather than wait for the database.
-    if (problem !== undefined) return known !== undefined ? fromAnswer(known, conditions, true) : unavailable(path);
+    if (problem !== undefined) return known !== undefined ? fromAnswer(known, conditions, true) : fromDisk(path, keep, conditions);
     const generation = freshness?.generation ?? 0;
     try {
       const rendered = await site.render(path, query);
@@ -230,7 +237,7 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
         logger.warn('render failed: answered with the last good bytes', { path: clip(path), error: oneLine(error) });
         return fromAnswer(known, conditions, true);
       }
-      if (!(await checkHealth(db, FAILURE_PING_MS)).ok) return unavailable(path);
+      if (!(await checkHealth(db, FAILURE_PING_MS)).ok) return fromDisk(path, keep, conditions);
       return { response: plainResponse(500, 'Internal Server Error'), route: siteRouteLabel(path, ''), error };
     }
   }
@@ -240,6 +247,16 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
     const variant = await answers.variant(answer, encoding, cache);
     if (stale) metrics.staleAnswers += 1;
     return { response: answerResponse(answer, variant, conditions, stale), route: answer.route };
+  }
+
+  /**
+   * The database cannot be read and this process has no answer for `path`: the copy on disk (another worker's
+   * rendering, or one from before a restart), kept in memory from then on; 503 when there is none.
+   */
+  async function fromDisk(path: string, keep: boolean, conditions: RequestConditions): Promise<SiteReply> {
+    const saved = keep && disk !== undefined ? await disk.load(path) : undefined;
+    if (saved === undefined) return unavailable(path);
+    return fromAnswer(answers.get(path) ?? answers.restore(saved), conditions, true);
   }
 
   function unavailable(path: string): SiteReply {
@@ -284,6 +301,11 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
       await app.close();
     } finally {
       clearTimeout(timer);
+    }
+    if (disk !== undefined) {
+      let flushTimer: NodeJS.Timeout | undefined;
+      await Promise.race([disk.flush(), new Promise<void>((resolve) => (flushTimer = setTimeout(resolve, DISK_FLUSH_MS)))]);
+      clearTimeout(flushTimer);
     }
   }
 }

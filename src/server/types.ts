@@ -65,6 +65,11 @@ export interface ServerOptions {
   retryAfterSeconds?: number;
   /** How long `close()` waits for in-flight requests before cutting connections; default 10000 ms. */
   closeTimeoutMs?: number;
+  /**
+   * Where the last good copies are also kept on disk, shared by every process serving the same database and
+   * kept across restarts (see `LastGoodDisk`); without it, only in this process's memory.
+   */
+  lastGood?: { dir: string; maxBytes?: number };
 }
 
 /** A request to `inject` (no socket involved). */

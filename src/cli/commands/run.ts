@@ -2,6 +2,7 @@ import { stringOption } from '../args.js';
 import type { Command } from '../command.js';
 import { configFile } from '../context.js';
 import { startHttp } from '../http.js';
+import { lastGoodDir } from '../last-good-dir.js';
 import { listenAddress } from '../lifecycle.js';
 import { startWorker } from '../roles/worker.js';
 import { runService } from '../service.js';
@@ -26,7 +27,7 @@ claiming, finish the sources in flight, release leases, close the server and the
     return runService(io, 'run', async ({ config, logger, handle, onStop }) => {
       const worker = await startWorker({ db: handle.db, file: configFile(io), config, logger, role: 'run', env: io.env });
       onStop(() => worker.stop());
-      const { server, url } = await startHttp(() => worker.config(), handle, logger, address);
+      const { server, url } = await startHttp(() => worker.config(), handle, logger, { ...address, lastGoodDir: lastGoodDir(io) });
       // Registered last, stopped first: no new requests while the worker finishes its sources.
       onStop(() => server.close());
       logger.info(`serving ${config.site.title} on ${url}`, { database: handle.location });

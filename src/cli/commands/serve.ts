@@ -1,6 +1,7 @@
 import { stringOption } from '../args.js';
 import type { Command } from '../command.js';
 import { startHttp } from '../http.js';
+import { lastGoodDir } from '../last-good-dir.js';
 import { listenAddress } from '../lifecycle.js';
 import { disconnectFromPrimary, isServeWorker, reportListening, runServeCluster, workerCount } from '../serve-cluster.js';
 import { runService } from '../service.js';
@@ -12,7 +13,10 @@ export const serveCommand: Command = {
   usage: '[--host HOST] [--port PORT] [--workers N]',
   description: `A stateless reader: run as many as you like behind a load balancer, next to \`feedloom worker\`s
 that ingest into the same database. --workers N forks N processes (node:cluster) that share the port;
-by default one per core available. Each keeps its own cache and its own last good copies (stale-if-error).
+by default one per core available. The last good copy of every page and feed is kept in memory and on disk
+(beside a SQLite database, or under the user's cache directory for PostgreSQL; $FEEDLOOM_LAST_GOOD_DIR
+overrides, \`off\` keeps them in memory only): while the database cannot be read, every worker answers what
+any of them rendered before, also after a restart (stale-if-error).
 Stops gracefully on SIGTERM/SIGINT.`,
   logs: true,
   options: {
@@ -26,7 +30,7 @@ Stops gracefully on SIGTERM/SIGINT.`,
     if (workers > 1 && !isServeWorker()) return runServeCluster(io, workers);
     try {
       return await runService(io, 'serve', async ({ config, logger, handle, onStop }) => {
-        const { server, url } = await startHttp(config, handle, logger, address);
+        const { server, url } = await startHttp(config, handle, logger, { ...address, lastGoodDir: lastGoodDir(io) });
         onStop(() => server.close());
         logger.info(`serving ${config.site.title} on ${url}`, { database: handle.location });
         reportListening(url);
