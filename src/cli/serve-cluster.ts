@@ -19,6 +19,8 @@ interface ListeningMessage {
 const CRASH_WINDOW_MS = 60_000;
 const MAX_CRASHES_IN_WINDOW = 5;
 const RESTART_DELAY_MS = 1_000;
+/** The longest wait between tries of a replacement that could not start (the database away, say). */
+const MAX_RESTART_DELAY_MS = 30_000;
 
 /** `--workers N`: a whole number from 1 to 256; by default the cores this process may use. */
 export function workerCount(flag: string | undefined): number {
@@ -72,9 +74,11 @@ export function onPrimaryStop(stop: () => void): void {
 
 /**
  * `feedloom serve --workers N` with N > 1: check the config and migrate the database once, then fork N
- * workers (node:cluster) that each run the single-process serve on the shared port. A worker that fails
- * to start stops them all with its exit code (a port in use is exit 2, said by the worker); one that dies
- * later is replaced (unless they crash in a loop). SIGTERM/SIGINT: each worker is asked to stop
+ * workers (node:cluster) that each run the single-process serve on the shared port. A first worker that
+ * fails to start stops them all with its exit code (a port in use is exit 2, said by the worker); one that
+ * dies later is replaced (unless they crash in a loop). A replacement that cannot start — the database away
+ * while the others answer from their last good copies, say — is tried again, waiting twice as long each time
+ * (up to 30 s), and never stops the workers still serving. SIGTERM/SIGINT: each worker is asked to stop
  * gracefully, and the primary exits once all have.
  */
 export async function runServeCluster(io: CliIo, workers: number): Promise<number> {
@@ -90,6 +94,10 @@ export async function runServeCluster(io: CliIo, workers: number): Promise<numbe
   let stopping = false;
   let failure: number | undefined;
   let announced = false;
+  // Replacements in a row that could not start, for the wait before the next try.
+  let failedStarts = 0;
+  // Replacements waiting to be forked: they keep the primary alive when no worker is left, and are cleared on stop.
+  const pending = new Set<NodeJS.Timeout>();
 
   return new Promise<number>((resolve) => {
     const finishIfDone = (): void => {
@@ -101,10 +109,19 @@ export async function runServeCluster(io: CliIo, workers: number): Promise<numbe
     const stopAll = (): void => {
       if (stopping) return;
       stopping = true;
+      for (const timer of pending) clearTimeout(timer);
+      pending.clear();
       // A worker may be exiting already (two that failed to start at once): its channel can close under the
       // send, which then fails with EPIPE. That worker is stopping anyway, so the failed send is no error.
       for (const worker of live) if (worker.isConnected()) worker.send({ type: 'stop' }, () => undefined);
       finishIfDone();
+    };
+    const forkLater = (wait: number): void => {
+      const timer = setTimeout(() => {
+        pending.delete(timer);
+        if (!stopping) fork();
+      }, wait);
+      pending.add(timer);
     };
     const fork = (): void => {
       const worker = cluster.fork(io.env);
@@ -113,6 +130,10 @@ export async function runServeCluster(io: CliIo, workers: number): Promise<numbe
         const m = message as Partial<ListeningMessage>;
         if (m.type !== 'listening' || typeof m.url !== 'string') return;
         listening.add(worker);
+        if (announced) {
+          failedStarts = 0;
+          logger.info(`serve: a replacement worker listens (${listening.size} of ${workers})`);
+        }
         if (!announced && listening.size === workers) {
           announced = true;
           logger.info(`serving ${config.site.title} on ${m.url} (${workers} workers)`);
@@ -122,11 +143,19 @@ export async function runServeCluster(io: CliIo, workers: number): Promise<numbe
         live.delete(worker);
         const started = listening.delete(worker);
         if (stopping) return finishIfDone();
-        if (!started) {
-          // It never listened: the others would fail alike (a port in use, a database gone). The worker said why.
+        if (!started && !announced) {
+          // A first worker never listened: the others would fail alike (a port in use, a database gone). The worker said why.
           failure = code !== null && code !== 0 ? code : EXIT.failed;
           logger.error(`serve: a worker failed to start (exit ${code ?? signal}); stopping`);
           return stopAll();
+        }
+        if (!started) {
+          // A replacement that could not start: what stopped it (most likely the database) may come back. The
+          // workers still listening keep answering, from their last good copies if need be.
+          failedStarts += 1;
+          const wait = Math.min(RESTART_DELAY_MS * 2 ** failedStarts, MAX_RESTART_DELAY_MS);
+          logger.error(`serve: a replacement worker could not start (exit ${code ?? signal}); trying again in ${wait / 1000} s (${listening.size} still serving)`);
+          return forkLater(wait);
         }
         const now = Date.now();
         crashes.push(now);
@@ -137,9 +166,7 @@ export async function runServeCluster(io: CliIo, workers: number): Promise<numbe
           return stopAll();
         }
         logger.error(`serve: worker ${worker.process.pid ?? '?'} exited (${code ?? signal}); starting another`);
-        setTimeout(() => {
-          if (!stopping) fork();
-        }, RESTART_DELAY_MS).unref();
+        forkLater(RESTART_DELAY_MS);
       });
     };
     stop.signal.addEventListener('abort', () => {

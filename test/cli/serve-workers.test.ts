@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnCli } from '../scale/spawn-cli.js';
+import { spawnCli, until } from '../scale/spawn-cli.js';
 import { send } from '../server/http-client.js';
+import { sqliteOutage } from '../support/outage.js';
 
 let dir: string;
 let config: string;
@@ -53,6 +54,40 @@ describe('feedloom serve --workers', () => {
     } finally {
       serve.child.kill('SIGKILL');
       await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+
+  it('keeps serving when a worker dies while the database is away, and starts its replacement once it is back', { timeout: 240_000 }, async () => {
+    const file = path.join(dir, 'd.db');
+    const outage = await sqliteOutage(`sqlite:${file}`);
+    const serve = spawnCli(['serve', '--port', '0', '--workers', '2'], { FEEDLOOM_CONFIG: config, DATABASE_URL: outage.url, LOG_FORMAT: 'json' });
+    try {
+      await serve.waitForLog(/serving Workers test on http:\/\/127\.0\.0\.1:\d+ \(2 workers\)/, 120_000);
+      const lines = serve.stderr().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; pid: number });
+      const workers = lines.filter((l) => /^serving Workers test on http:\S+$/.test(l.msg));
+      const base = workers[0]?.msg.split(' on ')[1] ?? '';
+      for (let i = 0; i < 6; i += 1) expect((await send(base, '/feeds/headlines.atom')).status).toBe(200);
+      const copies = `${file}.last-good`;
+      await until(() => existsSync(copies) && readdirSync(copies, { recursive: true }).some((name) => String(name).endsWith('.answer')), 30_000, serve.exited);
+
+      await outage.cut();
+      await until(async () => (await send(base, '/healthz')).status === 503 && (await send(base, '/healthz')).status === 503, 30_000, serve.exited);
+      process.kill(workers[0]?.pid ?? -1, 'SIGKILL');
+      await serve.waitForLog(/a replacement worker could not start/, 60_000);
+      // The worker left answers alone, from its last good copy; the primary did not give up.
+      for (let i = 0; i < 4; i += 1) {
+        const stale = await send(base, '/feeds/headlines.atom');
+        expect([stale.status, stale.headers['warning']?.slice(0, 4)]).toEqual([200, '111 ']);
+      }
+      expect(serve.child.exitCode).toBeNull();
+
+      await outage.restore();
+      await serve.waitForLog(/a replacement worker listens \(2 of 2\)/, 90_000);
+      serve.child.kill('SIGTERM');
+      expect(await serve.exited).toBe(0);
+    } finally {
+      serve.child.kill('SIGKILL');
+      await outage.close();
     }
   });
 
