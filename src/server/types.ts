@@ -65,6 +65,10 @@ export interface ServerOptions {
   retryAfterSeconds?: number;
   /** How long `close()` waits for in-flight requests before cutting connections; default 10000 ms. */
   closeTimeoutMs?: number;
+  /** How long an idle keep-alive connection is kept (node:http's keepAliveTimeout); default fastify's 72000 ms. */
+  keepAliveTimeoutMs?: number;
+  /** How long a client has to send a request head (node:http's headersTimeout); default node's 60000 ms. */
+  headersTimeoutMs?: number;
 }
 
 /** A request to `inject` (no socket involved). */
