@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { couldBeGetOrHead, MAX_FAST_HEAD, parseRequestHead } from './fast-request.js';
+import { couldBeGetOrHead, MAX_FAST_HEAD, RequestHeads } from './fast-request.js';
 import type { HotRequest } from './fast-request.js';
 import { WireCache } from './fast-wire.js';
 import type { WireChoice } from './fast-wire.js';
@@ -45,6 +45,7 @@ export function installFastPath<R extends WireChoice>(server: Server, hooks: Fas
   server.removeAllListeners('connection');
   const connections = new Set<FastConnection<R>>();
   const wires = new WireCache(() => server.keepAliveTimeout);
+  const heads = new RequestHeads();
   let closing = false;
 
   /** Give `socket` to node:http with `unread` put back in front of whatever comes next. */
@@ -65,7 +66,7 @@ export function installFastPath<R extends WireChoice>(server: Server, hooks: Fas
       return;
     }
     const connection: FastConnection<R> = new FastConnection(socket, {
-      wires, hooks,
+      wires, heads, hooks,
       isClosing: () => closing,
       handOff: (unread) => handOff(socket, unread),
       forget: () => connections.delete(connection),
@@ -98,6 +99,7 @@ const BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
 
 interface ConnectionContext<R extends WireChoice> {
   wires: WireCache;
+  heads: RequestHeads;
   hooks: FastPathHooks<R>;
   isClosing(): boolean;
   handOff(unread: Buffer | undefined): void;
@@ -168,7 +170,7 @@ class FastConnection<R extends WireChoice> {
   private answer(): void {
     const buffer = this.pending;
     if (buffer === undefined || this.done || this.waitingForDrain) return;
-    const { hooks, wires } = this.context;
+    const { hooks, wires, heads } = this.context;
     let offset = 0;
     let corked = false;
     try {
@@ -186,7 +188,7 @@ class FastConnection<R extends WireChoice> {
           this.handOff(buffer.subarray(offset));
           return;
         }
-        const request = parseRequestHead(buffer.toString('latin1', offset, end));
+        const request = heads.read(buffer.toString('latin1', offset, end));
         const started = performance.now();
         const reply = request === undefined || this.context.isClosing() ? undefined : hooks.reply(request);
         const wire = reply === undefined || request === undefined ? null : wires.wire(reply, request.keepAlive && (request.http11 || !reply.notModified));

@@ -1,17 +1,17 @@
 /** The parts of a GET or HEAD the hot path answers on, with the header values as node:http would give them. */
 export interface HotRequest {
-  method: 'GET' | 'HEAD';
+  readonly method: 'GET' | 'HEAD';
   /** The request target exactly as sent (node:http's `req.url`). */
-  target: string;
-  acceptEncoding: string | undefined;
-  ifNoneMatch: string | undefined;
-  ifModifiedSince: string | undefined;
+  readonly target: string;
+  readonly acceptEncoding: string | undefined;
+  readonly ifNoneMatch: string | undefined;
+  readonly ifModifiedSince: string | undefined;
 }
 
 /** A request head the fast path may answer: the request, its HTTP minor version and whether the connection stays open. */
 export interface FastRequest extends HotRequest {
-  http11: boolean;
-  keepAlive: boolean;
+  readonly http11: boolean;
+  readonly keepAlive: boolean;
 }
 
 /** Longest request head (request line and headers) the fast path reads; a longer one is node:http's to judge. */
@@ -87,6 +87,31 @@ export function parseRequestHead(head: string): FastRequest | undefined {
     http11,
     keepAlive: http11 ? connection !== 'close' : connection === 'keep-alive',
   };
+}
+
+/** Longest head remembered by `RequestHeads`. */
+const MAX_REMEMBERED_HEAD = 1024;
+
+/**
+ * Request heads already read, by their text: a client (a feed reader, a cache, a load generator) sends the same
+ * head again and again, so most requests are found here rather than parsed. At most 256 heads of at most 1 KiB,
+ * forgotten all at once when full, as the server remembers Accept-Encoding values.
+ */
+export class RequestHeads {
+  private readonly known = new Map<string, FastRequest | null>();
+
+  /** `parseRequestHead(head)`, remembered. The request returned is shared: never change it. */
+  read(head: string): FastRequest | undefined {
+    let request = this.known.get(head);
+    if (request === undefined) {
+      request = parseRequestHead(head) ?? null;
+      if (head.length <= MAX_REMEMBERED_HEAD) {
+        if (this.known.size >= 256) this.known.clear();
+        this.known.set(head, request);
+      }
+    }
+    return request ?? undefined;
+  }
 }
 
 /** Whether the bytes of a head begun at `offset` can still become a GET or HEAD (a partial head worth waiting for). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { couldBeGetOrHead, parseRequestHead } from '../../src/server/fast-request.js';
+import { couldBeGetOrHead, parseRequestHead, RequestHeads } from '../../src/server/fast-request.js';
 
 const head = (...lines: string[]) => lines.join('\r\n');
 
@@ -57,5 +57,20 @@ describe('couldBeGetOrHead', () => {
     ['P', false], ['GET *', false], ['HEADER', false], ['\r\n', false], ['\x16\x03\x01', false],
   ])('%j: %s', (text, expected) => {
     expect(couldBeGetOrHead(Buffer.from(`xx${text}`, 'latin1'), 2)).toBe(expected);
+  });
+});
+
+describe('RequestHeads', () => {
+  it('reads a head once and answers the same text from memory, refusals too', () => {
+    const heads = new RequestHeads();
+    const text = head('GET /feeds/a.atom HTTP/1.1', 'Host: x', 'Accept-Encoding: gzip');
+    const first = heads.read(text);
+    expect(first).toEqual(parseRequestHead(text));
+    expect(heads.read(text)).toBe(first);
+    expect(heads.read(head('POST / HTTP/1.1', 'Host: x'))).toBeUndefined();
+    expect(heads.read(head('POST / HTTP/1.1', 'Host: x'))).toBeUndefined();
+    // Past its 256 heads it starts again, still right.
+    for (let i = 0; i < 300; i += 1) expect(heads.read(head(`GET /${i} HTTP/1.1`, 'Host: x'))?.target).toBe(`/${i}`);
+    expect(heads.read(text)).toEqual(first);
   });
 });
