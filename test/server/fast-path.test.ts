@@ -203,6 +203,30 @@ describeDatabase('sqlite', 'the fast path on the socket', (current) => {
     expect(fastLines()).toHaveLength(0);
   });
 
+  it('stops reading while a client does not read its answers, then answers every pipelined request in order', async () => {
+    const { open, fastLines } = await start();
+    const c = await open();
+    c.socket.pause();
+    // ~12 MB of answers: more than the socket buffers hold, so the server has to wait for 'drain'.
+    const count = 300;
+    await c.write(Array.from({ length: count }, (_, i) => get(i % 2 === 0 ? FEED_PATH : '/feeds/small.json')).join(''));
+    c.socket.resume();
+    for (let i = 0; i < count; i += 1) {
+      const response = await c.response();
+      expect(response.body.length, `response ${i}`).toBe(i % 2 === 0 ? Buffer.byteLength(FEED) : 57);
+    }
+    expect(fastLines()).toHaveLength(count);
+  });
+
+  it('answers a head cut short by the client\'s end with 400, as node:http does', async () => {
+    const { open } = await start();
+    const c = await open();
+    await c.write('GET /feeds/small.json HTTP/1.1\r\nHost: t\r\n');
+    c.socket.end();
+    expect((await c.response()).status).toBe(400);
+    await c.done;
+  });
+
   it('honours Connection: close, ignoring what was pipelined after it', async () => {
     const { open } = await start();
     const c = await open();
