@@ -12,6 +12,10 @@
  *     node:http server writing the same bytes and headers, the ceiling of Node.js itself on this machine;
  *   - `--workers 2` unpinned against nginx with 2 worker processes, wrk unpinned.
  *
+ * Beside req/s it prints the CPU time each server's processes used per request (user + system, from /proc): on a
+ * shared machine, where other work takes turns on the pinned core, req/s falls but CPU per request mostly does not,
+ * so "by CPU" is the ratio a core of its own would give.
+ *
  * It prints each server's numbers and feedloom's ratio to nginx, with the issue's targets (gzip ≥ 0.5× nginx
  * with p99 ≤ 10 ms, 304 ≥ 0.4×). Numbers depend on the machine and what else runs on it: compare rows of one
  * run only. Needs wrk, nginx and taskset (installed with apt-get when missing and run as root).
@@ -21,7 +25,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createNetServer } from 'node:net';
@@ -173,19 +177,46 @@ interface WrkResult {
   rps: number;
   p99ms: number;
   errors: string;
+  /** CPU time the server's processes spent per request answered (µs): what req/s would be on a core of its own. */
+  cpuUs: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/** CPU seconds (user + system) used so far by process `pid` and its children (nginx's workers), from /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // After "pid (comm) ": state ppid ... utime (14th field) stime (15th).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(entry) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / CLOCK_TICKS;
 }
 
 /** One wrk run; its requests/s, p99 latency and any errors (socket errors, non-2xx/3xx). */
-function wrk(url: string, headers: Record<string, string>, seconds: number, cpu: string | undefined, threads: number): WrkResult {
+function wrk(url: string, headers: Record<string, string>, seconds: number, cpu: string | undefined, threads: number, serverPid?: number): WrkResult {
   const args = ['-t', String(threads), '-c', String(CONNECTIONS), '-d', `${seconds}s`, '--latency'];
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   const [command, full] = pinned(cpu, 'wrk', [...args, url]);
+  const cpuBefore = cpuSeconds(serverPid);
   const out = execFileSync(command, full, { encoding: 'utf8' });
+  const cpuUsed = cpuSeconds(serverPid) - cpuBefore;
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? NaN);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN);
   const p99 = /\s99%\s+([\d.]+)(us|ms|s)\b/.exec(out);
   const p99ms = p99 === null ? NaN : Number(p99[1]) * ({ us: 0.001, ms: 1, s: 1000 }[p99[2] as 'us' | 'ms' | 's']);
   const errors = [/Socket errors:[^\n]*/.exec(out)?.[0], /Non-2xx or 3xx responses: \d+/.exec(out)?.[0]].filter(Boolean).join('; ');
-  return { rps, p99ms, errors };
+  return { rps, p99ms, errors, cpuUs: (cpuUsed / requests) * 1e6 };
 }
 
 function median(values: number[]): number {
@@ -199,6 +230,8 @@ interface Contender {
   base: string;
   /** The If-None-Match that makes this server answer 304. */
   etag: string;
+  /** The server's process (its children are counted with it), for the CPU time per request. */
+  pid: number | undefined;
 }
 
 interface Scenario {
@@ -230,10 +263,11 @@ async function compare(title: string, contenders: Contender[], wrkCpu: string | 
       wrk(contender.base + FEED_PATH, scenario.headers(contender), WARMUP, wrkCpu, threads);
     }
     for (let round = 0; round < ROUNDS; round += 1) {
-      contenders.forEach((contender, i) => results[i]?.push(wrk(contender.base + FEED_PATH, scenario.headers(contender), DURATION, wrkCpu, threads)));
+      contenders.forEach((contender, i) => results[i]?.push(wrk(contender.base + FEED_PATH, scenario.headers(contender), DURATION, wrkCpu, threads, contender.pid)));
     }
     const rps = (r: WrkResult[] | undefined) => median((r ?? []).map((x) => x.rps));
     const p99 = (r: WrkResult[] | undefined) => median((r ?? []).map((x) => x.p99ms));
+    const cpuUs = (r: WrkResult[] | undefined) => median((r ?? []).map((x) => x.cpuUs));
     const feedloom = results[0];
     const nginx = results[results.length - 1];
     const ratio = rps(feedloom) / rps(nginx);
@@ -244,14 +278,16 @@ async function compare(title: string, contenders: Contender[], wrkCpu: string | 
       scenario.name,
       ...results.flatMap((r) => [rps(r).toFixed(0), p99(r).toFixed(2)]),
       `${ratio.toFixed(2)}×`, ...(bare ? [`${(rps(results[1]) / rps(nginx)).toFixed(2)}×`] : []),
+      results.map((r) => cpuUs(r).toFixed(1)).join(' / '), `${(cpuUs(nginx) / cpuUs(feedloom)).toFixed(2)}×`,
       `${target}: ${met ? 'met' : 'NOT met'}`, errors.length === 0 ? 'ok' : errors.join(' | '),
       results.map((r) => r.map((x) => x.rps.toFixed(0)).join('/')).join('  '),
     ]);
   }
   printTable([
     'scenario', ...contenders.flatMap((c) => [`${c.name} req/s`, 'p99 ms']), 'feedloom/nginx', ...(bare ? [`${contenders[1]?.name ?? ''}/nginx`] : []),
+    `CPU µs/req (${contenders.map((c) => c.name).join(' / ')})`, 'by CPU: feedloom/nginx',
     'target', 'check', `rounds (${contenders.map((c) => c.name).join(', ')})`,
-  ], rows, 1 + 2 * contenders.length + (bare ? 2 : 1));
+  ], rows, 1 + 2 * contenders.length + (bare ? 2 : 1) + 2);
 }
 
 /** A table: the first column and those from `textFrom` on left-aligned, numbers between right-aligned. */
@@ -374,9 +410,9 @@ async function main(): Promise<void> {
 
     let nginx = await startNginx(1, '0');
     await compare('pinned: each server on core 0, wrk on core 1 (serve --workers 1, bare node:http, nginx worker_processes 1)', [
-      { name: 'feedloom', base: feedloom.base, etag: await etagOf(feedloom.base) },
-      { name: 'node:http', base: bareBase, etag: await etagOf(bareBase) },
-      { name: 'nginx', base: nginx.base, etag: await etagOf(nginx.base) },
+      { name: 'feedloom', base: feedloom.base, etag: await etagOf(feedloom.base), pid: feedloom.child.pid },
+      { name: 'node:http', base: bareBase, etag: await etagOf(bareBase), pid: bareChild.pid },
+      { name: 'nginx', base: nginx.base, etag: await etagOf(nginx.base), pid: nginx.child.pid },
     ], '1', 1);
     await stop(feedloom.child);
     await stop(bareChild);
@@ -385,8 +421,8 @@ async function main(): Promise<void> {
     feedloom = await startFeedloom(2, undefined);
     nginx = await startNginx(2, undefined);
     await compare('unpinned: serve --workers 2 against nginx worker_processes 2, wrk unpinned (2 threads)', [
-      { name: 'feedloom', base: feedloom.base, etag: await etagOf(feedloom.base) },
-      { name: 'nginx', base: nginx.base, etag: await etagOf(nginx.base) },
+      { name: 'feedloom', base: feedloom.base, etag: await etagOf(feedloom.base), pid: feedloom.child.pid },
+      { name: 'nginx', base: nginx.base, etag: await etagOf(nginx.base), pid: nginx.child.pid },
     ], undefined, 2);
   } finally {
     await Promise.all(children.map((child) => stop(child)));

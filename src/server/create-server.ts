@@ -4,9 +4,12 @@ import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AnswerStore, answerResponse } from './answers.js';
-import type { Answer } from './answers.js';
+import type { Answer, Variant } from './answers.js';
 import { BodyDigests } from './body-digests.js';
 import { CompressedCache } from './compressed-cache.js';
+import { installFastPath } from './fast-path.js';
+import type { FastPath } from './fast-path.js';
+import type { HotRequest } from './fast-request.js';
 import { checkHealth, healthResponse, oneLine } from './health.js';
 import { HttpMetrics } from './http-metrics.js';
 import { LastGoodDisk } from './last-good-disk.js';
@@ -34,14 +37,24 @@ const DISK_FLUSH_MS = 2_000;
 const DEFAULT_RETRY_AFTER_S = 10;
 const ALLOW = 'GET, HEAD';
 
+/** How a hot request is answered: which coding of which answer, 200 or 304, fresh or stale. */
+interface HotReply {
+  answer: Answer;
+  variant: Variant;
+  notModified: boolean;
+  stale: boolean;
+}
+
 /**
  * The HTTP edge (the only file that imports fastify): /healthz, /metrics, and every other GET or
  * HEAD handed to the site with caching headers and compression; other methods get 405.
  *
- * In front of fastify sits the hot path, a plain node:http listener: a GET or HEAD for a page or feed
- * rendered in the site's current generation is written from bytes and headers built when it was
- * rendered (no routing, no database, no render, no header object), counted in metrics cells found
- * once. Everything else — a first request, a coding not asked for before, /healthz, /metrics, errors —
+ * In front of fastify sits the hot path: a GET or HEAD for a page or feed rendered in the site's current
+ * generation is written from bytes and headers built when it was rendered (no routing, no database, no
+ * render, no header object), counted in metrics cells found once. It is answered first on the socket itself
+ * (fast-path.ts: one prebuilt buffer per response, no node:http request or response objects); a connection
+ * that sends anything else is handed to node:http, whose listener answers hot requests the same way from
+ * then on (`answerHot`). Everything else — a first request, a coding not asked for before, /healthz, /metrics, errors —
  * goes through fastify. When the site's freshness says the database cannot be read, pages rendered
  * before are answered with their last good bytes and a `Warning` (from memory, or from the copies on disk
  * that every process serving the database writes, when `lastGood` names their directory), and pages never
@@ -74,41 +87,56 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
     reported = problem;
   });
 
-  /** Answer from a prebuilt answer without fastify; false when this request needs the full path. */
-  const answerHot = (req: IncomingMessage, res: ServerResponse): boolean => {
-    if (freshness === undefined || closing !== undefined) return false;
-    const method = req.method;
-    if (method !== 'GET' && method !== 'HEAD') return false;
-    const answer = answers.get(req.url ?? '');
-    if (answer === undefined || answer.generation !== freshness.generation) return false;
-    const headers = req.headers;
-    const variant = answer.variants[answer.compressible ? answers.encodingFor(headers['accept-encoding']) : 'identity'];
-    if (variant === undefined) return false;
-    const started = performance.now();
-    const stale = freshness.problem !== undefined;
-    const ifNoneMatch = headers['if-none-match'];
-    const ifModifiedSince = headers['if-modified-since'];
+  /** The prebuilt reply to a GET or HEAD of a page or feed rendered in the current generation, in the coding asked for. */
+  const hotReply = (request: HotRequest): HotReply | undefined => {
+    if (freshness === undefined || closing !== undefined) return undefined;
+    const answer = answers.get(request.target);
+    if (answer === undefined || answer.generation !== freshness.generation) return undefined;
+    const variant = answer.variants[answer.compressible ? answers.encodingFor(request.acceptEncoding) : 'identity'];
+    if (variant === undefined) return undefined;
+    const { ifNoneMatch, ifModifiedSince } = request;
     const notModified = ifNoneMatch === variant.etag
       || ((ifNoneMatch !== undefined || ifModifiedSince !== undefined) && isNotModified({ ifNoneMatch, ifModifiedSince }, answer.validators));
-    let cell = answer.okCell;
-    if (notModified) {
-      cell = answer.notModifiedCell;
-      res.writeHead(304, stale ? variant.notModifiedStale : variant.notModified).end();
-    } else if (method === 'HEAD') {
-      res.writeHead(200, stale ? variant.okStale : variant.ok).end();
-    } else {
-      res.writeHead(200, stale ? variant.okStale : variant.ok).end(variant.body);
-    }
-    if (stale) metrics.staleAnswers += 1;
-    cell.observe((performance.now() - started) / 1000);
+    return { answer, variant, notModified, stale: freshness.problem !== undefined };
+  };
+
+  /** Count (and at debug level log) a hot reply written at `started` (performance.now()). */
+  const hotAnswered = (request: HotRequest, reply: HotReply, started: number, fast: boolean): void => {
+    if (reply.stale) metrics.staleAnswers += 1;
+    (reply.notModified ? reply.answer.notModifiedCell : reply.answer.okCell).observe((performance.now() - started) / 1000);
     if (logger.level === 'debug') {
-      logger.debug('request', { method, path: clip(req.url ?? ''), status: res.statusCode, route: answer.route, encoding: variant.headers['content-encoding'] ?? 'identity', hot: true });
+      logger.debug('request', {
+        method: request.method, path: clip(request.target), status: reply.notModified ? 304 : 200, route: reply.answer.route,
+        encoding: reply.variant.headers['content-encoding'] ?? 'identity', hot: true, ...(fast ? { fast: true } : {}),
+      });
     }
+  };
+
+  /** Answer from a prebuilt answer without fastify (a connection the fast path handed over); false when this request needs the full path. */
+  const answerHot = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const method = req.method;
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    const headers = req.headers;
+    const request: HotRequest = {
+      method, target: req.url ?? '',
+      acceptEncoding: headers['accept-encoding'], ifNoneMatch: headers['if-none-match'], ifModifiedSince: headers['if-modified-since'],
+    };
+    const started = performance.now();
+    const reply = hotReply(request);
+    if (reply === undefined) return false;
+    const { variant, notModified, stale } = reply;
+    if (notModified) res.writeHead(304, stale ? variant.notModifiedStale : variant.notModified).end();
+    else if (method === 'HEAD') res.writeHead(200, stale ? variant.okStale : variant.ok).end();
+    else res.writeHead(200, stale ? variant.okStale : variant.ok).end(variant.body);
+    hotAnswered(request, reply, started, false);
     return true;
   };
 
+  let fastPath: FastPath | undefined;
+
   const app = Fastify({
     logger: false,
+    ...(options.keepAliveTimeoutMs === undefined ? {} : { keepAliveTimeout: options.keepAliveTimeoutMs }),
     serverFactory: (handler, factoryOptions) => {
       const server = createHttpServer((req, res) => {
         if (!answerHot(req, res)) handler(req, res);
@@ -117,6 +145,12 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
       server.keepAliveTimeout = Number(factoryOptions['keepAliveTimeout']);
       server.requestTimeout = Number(factoryOptions['requestTimeout']);
       server.setTimeout(Number(factoryOptions['connectionTimeout']));
+      if (options.headersTimeoutMs !== undefined) server.headersTimeout = options.headersTimeoutMs;
+      fastPath = installFastPath(server, {
+        reply: hotReply,
+        answered: (request, reply, started) => hotAnswered(request, reply, started, true),
+        failed: (error) => logger.error('fast path: answering on a socket failed', { error: oneLine(error) }),
+      });
       return server;
     },
     exposeHeadRoutes: false,
@@ -294,9 +328,11 @@ export async function createServer(options: ServerOptions): Promise<FeedloomServ
   async function closeGracefully(): Promise<void> {
     const timer = setTimeout(() => {
       logger.warn('close: requests still in flight, closing their connections', { afterMs: closeTimeoutMs });
+      fastPath?.destroy();
       app.server.closeAllConnections();
     }, closeTimeoutMs);
     timer.unref();
+    fastPath?.close();
     try {
       await app.close();
     } finally {

@@ -70,6 +70,10 @@ export interface ServerOptions {
    * kept across restarts (see `LastGoodDisk`); without it, only in this process's memory.
    */
   lastGood?: { dir: string; maxBytes?: number };
+  /** How long an idle keep-alive connection is kept (node:http's keepAliveTimeout); default fastify's 72000 ms. */
+  keepAliveTimeoutMs?: number;
+  /** How long a client has to send a request head (node:http's headersTimeout); default node's 60000 ms. */
+  headersTimeoutMs?: number;
 }
 
 /** A request to `inject` (no socket involved). */
