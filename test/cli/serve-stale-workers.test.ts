@@ -5,17 +5,17 @@
  * is stopped and started again (default --workers), and the database taken away before anything is rendered:
  * the copies on disk answer.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { createDatabase, listItems, parseDatabaseUrl, recordFetch, syncSources } from '../../src/store/index.js';
+import { parseDatabaseUrl } from '../../src/store/index.js';
 import type { CliProcess } from '../scale/spawn-cli.js';
 import { spawnCli, until } from '../scale/spawn-cli.js';
 import { send } from '../server/http-client.js';
-import { configuredSource, fetchOutcome, itemRecord } from '../store/builders.js';
 import { describeDatabase, DIALECTS } from '../support/databases.js';
 import { postgresOutage, sqliteOutage } from '../support/outage.js';
+import { publishItems, seedStories, staleSite } from '../support/stale-site.js';
 
 const GZIP = { 'accept-encoding': 'gzip' };
 /** Requests per page while the database is away: round-robin over the workers gives each of them several. */
@@ -43,25 +43,12 @@ for (const dialect of DIALECTS) {
   describeDatabase(dialect, 'serve with several workers while its database goes away', (current) => {
     it('every worker answers every page any of them rendered, also after a restart; 503 for the rest; recovers by itself', { timeout: 360_000 }, async () => {
       const { db, url } = current();
-      await syncSources(db, [configuredSource('a')]);
-      await recordFetch(db, fetchOutcome('a', {
-        items: [
-          itemRecord('one', { title: 'Hypervisor patch lands in the mainline kernel' }),
-          itemRecord('two', { title: 'Storage vendor doubles its object store prices' }),
-          itemRecord('three', { title: 'Network vendor ships a new switch operating system' }),
-        ],
-      }));
-      const stories = [...new Set((await listItems(db, { limit: 10 })).map((item) => item.storyId))];
+      const titles = ['Hypervisor patch lands in the mainline kernel', 'Storage vendor doubles its object store prices', 'Network vendor ships a new switch operating system'];
+      const stories = await seedStories(db, titles);
       expect(stories).toHaveLength(3);
       const [first, second, neverServed] = stories as [number, number, number];
 
-      const dir = mkdtempSync(path.join(tmpdir(), 'feedloom-stale-workers-'));
-      const config = path.join(dir, 'feeds.config.json');
-      writeFileSync(config, JSON.stringify({
-        site: { title: 'Stale test', baseUrl: 'https://news.example' },
-        sources: [{ id: 'a', url: 'https://a.example.org/feed.xml' }],
-        feeds: [{ id: 'headlines', title: 'All headlines' }],
-      }));
+      const { dir, config } = staleSite('feedloom-stale-workers-');
       // Where the copies go by default: beside the SQLite file; under the cache directory for PostgreSQL.
       const copies = dialect === 'sqlite'
         ? `${(parseDatabaseUrl(url) as { path: string }).path}.last-good`
@@ -105,16 +92,10 @@ for (const dialect of DIALECTS) {
         }
         return good;
       };
-      const titles = ['Hypervisor patch lands in the mainline kernel', 'Storage vendor doubles its object store prices', 'Network vendor ships a new switch operating system'];
       /** A fetch that adds an item with `title` (written to the database as `run` would). */
       const publish = async (startedAt: string, title: string): Promise<void> => {
         titles.push(title);
-        const writer = await createDatabase(url);
-        try {
-          await recordFetch(writer.db, fetchOutcome('a', { startedAt, items: titles.map((t, i) => itemRecord(i === 0 ? 'one' : i === 1 ? 'two' : i === 2 ? 'three' : `n${i}`, { title: t })) }));
-        } finally {
-          await writer.close();
-        }
+        await publishItems(url, titles, startedAt);
       };
       const stale = (base: string) => everyWorker(async () => /^feedloom_serving_stale 1$/m.test((await send(base, '/metrics')).body.toString()), serve);
 

@@ -3,16 +3,14 @@
  * through a loopback TCP proxy that the test cuts, SQLite by overwriting the database file in place under
  * the open handle — and brought back.
  */
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { createDatabase, listItems, recordFetch, syncSources } from '../../src/store/index.js';
 import { spawnCli, until } from '../scale/spawn-cli.js';
 import { send } from '../server/http-client.js';
-import { configuredSource, fetchOutcome, itemRecord } from '../store/builders.js';
 import { describeDatabase, DIALECTS } from '../support/databases.js';
 import { postgresOutage, sqliteOutage } from '../support/outage.js';
+import { publishItems, seedStories, staleSite } from '../support/stale-site.js';
 
 const GZIP = { 'accept-encoding': 'gzip' };
 
@@ -20,24 +18,12 @@ for (const dialect of DIALECTS) {
   describeDatabase(dialect, 'serve while its database goes away', (current) => {
     it('answers what it rendered before with the same bytes and ETag, 503 for the rest, and recovers by itself', { timeout: 240_000 }, async () => {
       const { db, url } = current();
-      await syncSources(db, [configuredSource('a')]);
-      await recordFetch(db, fetchOutcome('a', {
-        items: [
-          itemRecord('one', { title: 'Hypervisor patch lands in the mainline kernel' }),
-          itemRecord('two', { title: 'Storage vendor doubles its object store prices' }),
-        ],
-      }));
-      const stories = [...new Set((await listItems(db, { limit: 10 })).map((item) => item.storyId))];
+      const titles = ['Hypervisor patch lands in the mainline kernel', 'Storage vendor doubles its object store prices'];
+      const stories = await seedStories(db, titles);
       expect(stories).toHaveLength(2);
       const [served, neverServed] = stories as [number, number];
 
-      const dir = mkdtempSync(path.join(tmpdir(), 'feedloom-stale-'));
-      const config = path.join(dir, 'feeds.config.json');
-      writeFileSync(config, JSON.stringify({
-        site: { title: 'Stale test', baseUrl: 'https://news.example' },
-        sources: [{ id: 'a', url: 'https://a.example.org/feed.xml' }],
-        feeds: [{ id: 'headlines', title: 'All headlines' }],
-      }));
+      const { dir, config } = staleSite('feedloom-stale-');
       const outage = dialect === 'postgres' ? await postgresOutage(url) : await sqliteOutage(url);
       const serve = spawnCli(['serve', '--port', '0', '--workers', '1'], { FEEDLOOM_CONFIG: config, DATABASE_URL: outage.url, LOG_FORMAT: 'json', XDG_CACHE_HOME: path.join(dir, 'cache') });
       try {
@@ -85,19 +71,7 @@ for (const dialect of DIALECTS) {
         expect(serve.stderr()).toMatch(/database unreadable: answering pages and feeds rendered before/);
 
         await outage.restore();
-        const writer = await createDatabase(url);
-        try {
-          await recordFetch(writer.db, fetchOutcome('a', {
-            startedAt: '2024-06-01T13:00:00.000Z',
-            items: [
-              itemRecord('one', { title: 'Hypervisor patch lands in the mainline kernel' }),
-              itemRecord('two', { title: 'Storage vendor doubles its object store prices' }),
-              itemRecord('three', { title: 'Container runtime drops cgroup v1 support' }),
-            ],
-          }));
-        } finally {
-          await writer.close();
-        }
+        await publishItems(url, [...titles, 'Container runtime drops cgroup v1 support'], '2024-06-01T13:00:00.000Z');
         await until(async () => (await send(base, '/healthz')).status === 200, 30_000, serve.exited, () => serve.stderr());
         await until(async () => (await send(base, '/feeds/headlines.json')).body.toString().includes('Container runtime drops cgroup v1 support'), 30_000, serve.exited);
         const fresh = await send(base, '/feeds/headlines.atom', { headers: GZIP });
