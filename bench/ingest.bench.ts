@@ -16,6 +16,7 @@
  *
  *   BENCH_SOURCES=1000 (default)  BENCH_ITEMS=50  BENCH_CORPUS=news,templated  BENCH_DIALECTS=sqlite[,postgres]
  *   FEEDLOOM_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres   BENCH_PROFILE=DIR (CPU profiles of the ingests)
+ *   BENCH_BUILT=1: run the compiled CLI (dist/, after `npm run build`) in every child instead of the sources under tsx
  * Numbers depend on the machine; compare rows of one run only.
  */
 import { spawn } from 'node:child_process';
@@ -31,9 +32,13 @@ import type { DatabaseHandle } from '../src/store/index.js';
 import { newsCorpus, rssOf } from './news-corpus.js';
 import type { NewsItem } from './news-corpus.js';
 
+type CliModule = { main: (argv: string[]) => Promise<number> };
+
 // Run as a child: `--child <feedloom args>` runs the CLI in this process and reports its peak RSS on the last stderr line.
+// BENCH_BUILT=1: the compiled CLI (dist/, `npm run build` first), as installed, without tsx's loader in every thread.
 if (process.argv[2] === '--child') {
-  const { main } = await import('../src/cli/main.js');
+  const built = new URL('../dist/src/cli/main.js', import.meta.url).href;
+  const { main } = (process.env['BENCH_BUILT'] === '1' ? await import(built) : await import('../src/cli/main.js')) as CliModule;
   const code = await main(process.argv.slice(3));
   const usage = process.resourceUsage();
   process.stderr.write(`\nBENCH_MAX_RSS_KB=${usage.maxRSS} BENCH_CPU_US=${usage.userCPUTime + usage.systemCPUTime}\n`);
@@ -245,7 +250,8 @@ async function benchCorpus(name: string, folder: string): Promise<void> {
 const folder = mkdtempSync(path.join(tmpdir(), 'feedloom-bench-'));
 try {
   const start = await runChild(['--version'], {});
-  console.log(`ingest benchmark (process start, node + tsx: ${seconds(start.ms)}, included in every time below); ${HOSTS} local hosts`);
+  const how = process.env['BENCH_BUILT'] === '1' ? 'node, compiled dist/' : 'node + tsx';
+  console.log(`ingest benchmark (process start, ${how}: ${seconds(start.ms)}, included in every time below); ${HOSTS} local hosts`);
   for (const name of CORPORA) await benchCorpus(name, folder);
 } finally {
   rmSync(folder, { recursive: true, force: true });
