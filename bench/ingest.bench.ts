@@ -9,12 +9,14 @@
  *   pairwise precision and recall of the retellings merged.
  * - `templated`: every item of every source shares most of its words (the worst case for candidate search).
  *
- * For each: parse time, cold ingest time and its ratio to parse, peak RSS of the ingest process, items/s of the
+ * For each: parse time, cold ingest time and its ratio to parse, peak RSS and CPU time (user + system, every thread) of
+ * the ingest process, items/s of the
  * first and of the last 5,000 items stored (from the ingest's per-source debug log: does the cost per item grow
  * with the store?), and the re-poll.
  *
  *   BENCH_SOURCES=1000 (default)  BENCH_ITEMS=50  BENCH_CORPUS=news,templated  BENCH_DIALECTS=sqlite[,postgres]
  *   FEEDLOOM_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres   BENCH_PROFILE=DIR (CPU profiles of the ingests)
+ *   BENCH_BUILT=1: run the compiled CLI (dist/, after `npm run build`) in every child instead of the sources under tsx
  * Numbers depend on the machine; compare rows of one run only.
  */
 import { spawn } from 'node:child_process';
@@ -30,11 +32,16 @@ import type { DatabaseHandle } from '../src/store/index.js';
 import { newsCorpus, rssOf } from './news-corpus.js';
 import type { NewsItem } from './news-corpus.js';
 
+type CliModule = { main: (argv: string[]) => Promise<number> };
+
 // Run as a child: `--child <feedloom args>` runs the CLI in this process and reports its peak RSS on the last stderr line.
+// BENCH_BUILT=1: the compiled CLI (dist/, `npm run build` first), as installed, without tsx's loader in every thread.
 if (process.argv[2] === '--child') {
-  const { main } = await import('../src/cli/main.js');
+  const built = new URL('../dist/src/cli/main.js', import.meta.url).href;
+  const { main } = (process.env['BENCH_BUILT'] === '1' ? await import(built) : await import('../src/cli/main.js')) as CliModule;
   const code = await main(process.argv.slice(3));
-  process.stderr.write(`\nBENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stderr.write(`\nBENCH_MAX_RSS_KB=${usage.maxRSS} BENCH_CPU_US=${usage.userCPUTime + usage.systemCPUTime}\n`);
   process.exit(code);
 }
 
@@ -86,7 +93,7 @@ async function startOrigins(bodies: Buffer[]): Promise<{ urls: string[]; close()
   };
 }
 
-interface ChildRun { code: number | null; stdout: string; stderr: string; maxRssKb: number; ms: number }
+interface ChildRun { code: number | null; stdout: string; stderr: string; maxRssKb: number; ms: number; cpuMs: number }
 
 function runChild(args: string[], env: Record<string, string>): Promise<ChildRun> {
   const started = performance.now();
@@ -99,8 +106,9 @@ function runChild(args: string[], env: Record<string, string>): Promise<ChildRun
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('exit', (code) => {
       const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? 0);
+      const cpuMs = Number(/BENCH_CPU_US=(\d+)/.exec(stderr)?.[1] ?? 0) / 1000;
       if (code !== 0) process.stderr.write(stderr.split('\n').filter((l) => !l.includes('"msg":"fetched"')).join('\n'));
-      resolve({ code, stdout, stderr, maxRssKb: rss, ms: performance.now() - started });
+      resolve({ code, stdout, stderr, maxRssKb: rss, ms: performance.now() - started, cpuMs });
     });
   });
 }
@@ -200,7 +208,7 @@ async function benchCorpus(name: string, folder: string): Promise<void> {
   bodies.forEach((body, n) => writeFileSync(path.join(files, `s${n}.xml`), body));
   const parse = await runChild(['parse', '--jsonl', files], {});
   const parsedOk = parse.code === 0 || parse.stdout.split('\n').filter((l) => l.includes('"ok":true')).length === SOURCES;
-  console.log(`  feedloom parse --jsonl (${SOURCES} files, one process)      ${seconds(parse.ms).padStart(8)}  ${rate(total, parse.ms).padStart(16)}  ${(parse.maxRssKb / 1024).toFixed(0)} MB peak RSS${parsedOk ? '' : '  CHECK FAILED'}`);
+  console.log(`  feedloom parse --jsonl (${SOURCES} files, one process)      ${seconds(parse.ms).padStart(8)}  ${rate(total, parse.ms).padStart(16)}  ${(parse.maxRssKb / 1024).toFixed(0)} MB peak RSS  CPU ${seconds(parse.cpuMs)}${parsedOk ? '' : '  CHECK FAILED'}`);
   const origins = await startOrigins(bodies);
   try {
     const config = path.join(folder, `${name}.config.json`);
@@ -220,7 +228,7 @@ async function benchCorpus(name: string, folder: string): Promise<void> {
         const failures = summary.failures?.length ?? 0;
         const speed = throughput(cold.stderr);
         console.log(`  ${dialect}: cold ingest${' '.repeat(43 - dialect.length)}${seconds(cold.ms).padStart(8)}  ${rate(stored, cold.ms).padStart(16)}  ${(cold.maxRssKb / 1024).toFixed(0)} MB peak RSS`
-          + `  ${(cold.ms / parse.ms).toFixed(2)}× parse${stored === total && failures === 0 ? '' : `  CHECK FAILED: ${stored} stored, ${failures} failures`}`);
+          + `  ${(cold.ms / parse.ms).toFixed(2)}× parse  CPU ${seconds(cold.cpuMs)} (${(cold.cpuMs / parse.cpuMs).toFixed(2)}× parse's)${stored === total && failures === 0 ? '' : `  CHECK FAILED: ${stored} stored, ${failures} failures`}`);
         if (speed !== undefined) console.log(`    first ${SPAN.toLocaleString('en')} items: ${Math.round(speed.first).toLocaleString('en')} items/s; last ${SPAN.toLocaleString('en')}: ${Math.round(speed.last).toLocaleString('en')} items/s (${(speed.last / speed.first).toFixed(2)}×)`);
         if (name === 'news') {
           const score = await storyScore(database.url, corpus.sources);
@@ -242,7 +250,8 @@ async function benchCorpus(name: string, folder: string): Promise<void> {
 const folder = mkdtempSync(path.join(tmpdir(), 'feedloom-bench-'));
 try {
   const start = await runChild(['--version'], {});
-  console.log(`ingest benchmark (process start, node + tsx: ${seconds(start.ms)}, included in every time below); ${HOSTS} local hosts`);
+  const how = process.env['BENCH_BUILT'] === '1' ? 'node, compiled dist/' : 'node + tsx';
+  console.log(`ingest benchmark (process start, ${how}: ${seconds(start.ms)}, included in every time below); ${HOSTS} local hosts`);
   for (const name of CORPORA) await benchCorpus(name, folder);
 } finally {
   rmSync(folder, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { recordFetch, sourceFetchedFrom, storedVersions } from '../store/index.j
 import type { Database, FetchOutcome } from '../store/index.js';
 import { inlineStages } from '../work/index.js';
 import type { CpuStages, Tagger } from '../work/index.js';
+import type { FetchRecorder } from './fetch-writer.js';
 import { parseInputFrom } from './parse-input.js';
 
 /** Settings that apply to every source of a pass (from the config's `fetch` and `schedule`). */
@@ -69,6 +70,11 @@ export interface IngestDeps {
   cpu?: CpuStages;
   /** Tags items with the vendors they are about, when the stages run in this thread (omitted: no vendor tagging). */
   tagger?: Tagger;
+  /**
+   * Stores each fetch attempt: a pass's group commit (`groupedRecorder`), so fetches that finish together share a
+   * transaction. Omitted: `recordFetch`, a transaction per fetch.
+   */
+  record?: FetchRecorder;
   /** Story clustering (omitted: src/dedup's, with the fitted model and the settings' window). */
   stories?: StoryAssigner;
   now?: () => Date;
@@ -116,6 +122,7 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
   let warnings: string[] = [];
   let itemsSeen = 0;
   const lease = target.leaseToken !== undefined ? { leaseToken: target.leaseToken } : {};
+  const record = deps.record ?? ((o: FetchOutcome) => recordFetch(deps.db, o));
   const cpu = deps.cpu ?? inlineStages(deps.tagger ? { tagger: deps.tagger } : {});
   try {
     const response = await deps.fetch({
@@ -185,7 +192,7 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
   try {
     // A lease found taken while this source was under way: another worker has it now, and writes its own result.
     if (target.leaseLost?.aborted) throw toFeedloomError(target.leaseLost.reason);
-    counts = await recordFetch(deps.db, outcome);
+    counts = await record(outcome);
   } catch (error) {
     if (error instanceof FeedloomError && error.code === 'LEASE_LOST') {
       outcome = { ...outcome, items: [], error: { code: error.code, message: error.message } };
@@ -200,7 +207,7 @@ export async function ingestSource(target: IngestTarget, settings: IngestSetting
         ...rest, notModified: false, items: [], error: { code: error.code, message: error.message },
         nextFetchAt: decision.nextFetchAt, schedule: decision.changes,
       };
-      await recordFetch(deps.db, outcome);
+      await record(outcome);
       notices = decision.notices;
     } else {
       throw error;

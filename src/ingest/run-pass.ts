@@ -2,6 +2,7 @@ import type { ErrorCode } from '../model/index.js';
 import { keepLease, runClaimLoop } from '../schedule/index.js';
 import { claimSources, hostOf, releaseLeases, renewLease } from '../store/index.js';
 import type { ClaimedSource, ClaimScope } from '../store/index.js';
+import { groupedRecorder } from './fetch-writer.js';
 import { ingestSource } from './ingest-source.js';
 import type { ConfiguredOverrides, IngestDeps, IngestSettings, IngestTarget, SourceIngestResult } from './ingest-source.js';
 import { runPool } from './pool.js';
@@ -37,6 +38,7 @@ export async function runIngestPass(
   await refreshStoryFeatures(deps.db, settings.dedupWindowMs);
   const started = new Date();
   const results: SourceIngestResult[] = [];
+  const grouped = withGroupCommit(deps);
   await runPool(
     targets,
     {
@@ -44,7 +46,7 @@ export async function runIngestPass(
       ...(options.signal ? { signal: options.signal } : {}),
     },
     async (target) => {
-      const result = await ingestSource(target, settings, deps);
+      const result = await ingestSource(target, settings, grouped);
       results.push(result);
       options.onProgress?.(results.length, targets.length, result);
     },
@@ -78,6 +80,7 @@ export async function runClaimedPass(settings: IngestSettings, deps: IngestDeps,
   await refreshStoryFeatures(deps.db, settings.dedupWindowMs);
   const started = new Date();
   const results: SourceIngestResult[] = [];
+  const grouped = withGroupCommit(deps);
   // What this pass is working on: its own claims never take these back, whatever their lease says.
   const inFlight = new Set<string>();
   try {
@@ -97,7 +100,7 @@ export async function runClaimedPass(settings: IngestSettings, deps: IngestDeps,
         let result: SourceIngestResult;
         inFlight.add(claimed.id);
         try {
-          result = await ingestSource({ ...claimedTarget(claimed, options.configured(claimed.id)), leaseLost: keeper.lost }, settings, deps);
+          result = await ingestSource({ ...claimedTarget(claimed, options.configured(claimed.id)), leaseLost: keeper.lost }, settings, grouped);
         } finally {
           keeper.stop();
           inFlight.delete(claimed.id);
@@ -111,6 +114,11 @@ export async function runClaimedPass(settings: IngestSettings, deps: IngestDeps,
   }
   results.sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0));
   return summarise(started, results);
+}
+
+/** The pass's deps with a group-committing recorder, unless the caller brought its own. */
+function withGroupCommit(deps: IngestDeps): IngestDeps {
+  return deps.record !== undefined ? deps : { ...deps, record: groupedRecorder(deps.db) };
 }
 
 /** A claimed source as the orchestrator ingests it. */

@@ -13,7 +13,7 @@ export { contentHash, guidKey, toItemRecord } from './item-record.js';
 export type { HashedFields, ItemRecord } from './item-record.js';
 export { countItems, listItems, storedVersions, toStoredItem } from './items.js';
 export type { StoredItem, WriteItemsOptions } from './items.js';
-export { recordFetch } from './record-fetch.js';
+export { recordFetch, recordFetches } from './record-fetch.js';
 export type { FetchOutcome, RecordedFetch } from './record-fetch.js';
 export { createPostgresDatabase, dropPostgresDatabase, withDatabaseName, withSearchPath } from './provision.js';
 export { itemVendorsOf, replaceItemVendors, vendorsOfItems } from './item-vendors.js';

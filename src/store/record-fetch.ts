@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { ErrorCode } from '../model/errors.js';
 import type { StoryAssigner } from '../model/story-port.js';
@@ -65,51 +66,92 @@ const MAX_ERROR_LENGTH = 2_000;
  * Throws DATABASE (unknown source, constraint violation, connection lost) or LEASE_LOST.
  */
 export async function recordFetch(db: Kysely<Database>, outcome: FetchOutcome): Promise<RecordedFetch> {
+  checkOutcome(outcome);
+  try {
+    return await db.transaction().execute((trx) => writeFetch(trx, outcome));
+  } catch (error) {
+    throw asRecordError(outcome, error);
+  }
+}
+
+/**
+ * Store several fetch attempts in one transaction (group commit: one commit, and on SQLite one WAL append of the
+ * pages they share, instead of one per fetch), each as `recordFetch` would, in order. Each fetch is written inside
+ * a savepoint of its own: one that fails (DATABASE, LEASE_LOST) is rolled back alone, comes back as its error in
+ * its place of the result, and the others are committed. Throws (nothing committed) when the transaction itself
+ * fails — its commit, or a rollback to a savepoint (the connection is gone): the caller then writes each alone.
+ */
+export async function recordFetches(db: Kysely<Database>, outcomes: readonly FetchOutcome[]): Promise<(RecordedFetch | FeedloomError)[]> {
+  return db.transaction().execute(async (trx) => {
+    const out: (RecordedFetch | FeedloomError)[] = [];
+    for (const outcome of outcomes) {
+      try {
+        checkOutcome(outcome);
+      } catch (error) {
+        out.push(asRecordError(outcome, error));
+        continue;
+      }
+      await sql`savepoint fetch_write`.execute(trx);
+      try {
+        out.push(await writeFetch(trx, outcome));
+      } catch (error) {
+        await sql`rollback to savepoint fetch_write`.execute(trx);
+        out.push(asRecordError(outcome, error));
+      }
+      await sql`release savepoint fetch_write`.execute(trx);
+    }
+    return out;
+  });
+}
+
+function checkOutcome(outcome: FetchOutcome): void {
   if (outcome.error !== undefined && outcome.items.length > 0) {
     throw new FeedloomError('INTERNAL', `fetch of source ${outcome.sourceId}: a failed outcome cannot carry items`);
   }
+}
+
+function asRecordError(outcome: FetchOutcome, error: unknown): FeedloomError {
+  if (error instanceof FeedloomError) return error;
+  return new FeedloomError('DATABASE', `recording fetch of source ${outcome.sourceId}: ${describeError(error)}`, { cause: error });
+}
+
+/** One fetch attempt's writes inside `trx` (see `recordFetch`). */
+async function writeFetch(trx: Transaction<Database>, outcome: FetchOutcome): Promise<RecordedFetch> {
   const startedAt = toTimestamp(outcome.startedAt);
   const nextFetchAt = outcome.nextFetchAt === null ? null : toTimestamp(outcome.nextFetchAt);
-  try {
-    return await db.transaction().execute(async (trx) => {
-      await lockSource(trx, outcome);
-      if (outcome.stories !== undefined && outcome.items.length > 0) await lockStoryAssignment(trx);
-      const written = outcome.error === undefined
-        ? await writeItems(trx, outcome.sourceId, outcome.items, startedAt, {
-          ...(outcome.stories === undefined ? {} : { stories: outcome.stories }),
-          ...(outcome.enrich === undefined ? {} : { enrich: outcome.enrich }),
-        })
-        : { seen: 0, newIds: [], updatedIds: [] };
-      await trx
-        .insertInto('fetches')
-        .values({
-          source_id: outcome.sourceId, started_at: startedAt, duration_ms: Math.round(outcome.durationMs),
-          http_status: outcome.status, bytes: outcome.bytes, not_modified: outcome.notModified ? 1 : 0,
-          items_seen: written.seen, items_new: written.newIds.length,
-          items_updated: written.updatedIds.length, error_code: outcome.error?.code ?? null,
-          error_message: outcome.error?.message.slice(0, MAX_ERROR_LENGTH) ?? null,
-        })
-        .execute();
-      // The validators are written here, after the items, in the same transaction: never ahead of them.
-      await trx
-        .updateTable('sources')
-        .set((eb) => ({
-          ...sourceState(outcome, startedAt, nextFetchAt),
-          ...scheduleColumns(outcome.schedule),
-          error_count: outcome.error === undefined ? 0 : eb('error_count', '+', 1),
-        }))
-        .where('id', '=', outcome.sourceId)
-        .execute();
-      if (written.newIds.length + written.updatedIds.length > 0) await bumpContentVersion(trx);
-      return {
-        itemsNew: written.newIds.length, itemsUpdated: written.updatedIds.length,
-        newItemIds: written.newIds, updatedItemIds: written.updatedIds,
-      };
-    });
-  } catch (error) {
-    if (error instanceof FeedloomError) throw error;
-    throw new FeedloomError('DATABASE', `recording fetch of source ${outcome.sourceId}: ${describeError(error)}`, { cause: error });
-  }
+  await lockSource(trx, outcome);
+  if (outcome.stories !== undefined && outcome.items.length > 0) await lockStoryAssignment(trx);
+  const written = outcome.error === undefined
+    ? await writeItems(trx, outcome.sourceId, outcome.items, startedAt, {
+      ...(outcome.stories === undefined ? {} : { stories: outcome.stories }),
+      ...(outcome.enrich === undefined ? {} : { enrich: outcome.enrich }),
+    })
+    : { seen: 0, newIds: [], updatedIds: [] };
+  await trx
+    .insertInto('fetches')
+    .values({
+      source_id: outcome.sourceId, started_at: startedAt, duration_ms: Math.round(outcome.durationMs),
+      http_status: outcome.status, bytes: outcome.bytes, not_modified: outcome.notModified ? 1 : 0,
+      items_seen: written.seen, items_new: written.newIds.length,
+      items_updated: written.updatedIds.length, error_code: outcome.error?.code ?? null,
+      error_message: outcome.error?.message.slice(0, MAX_ERROR_LENGTH) ?? null,
+    })
+    .execute();
+  // The validators are written here, after the items, in the same transaction: never ahead of them.
+  await trx
+    .updateTable('sources')
+    .set((eb) => ({
+      ...sourceState(outcome, startedAt, nextFetchAt),
+      ...scheduleColumns(outcome.schedule),
+      error_count: outcome.error === undefined ? 0 : eb('error_count', '+', 1),
+    }))
+    .where('id', '=', outcome.sourceId)
+    .execute();
+  if (written.newIds.length + written.updatedIds.length > 0) await bumpContentVersion(trx);
+  return {
+    itemsNew: written.newIds.length, itemsUpdated: written.updatedIds.length,
+    newItemIds: written.newIds, updatedItemIds: written.updatedIds,
+  };
 }
 
 /**

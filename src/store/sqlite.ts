@@ -168,6 +168,16 @@ export function openSqlite(path: string, options: { lockWaitMs?: number } = {}):
     database.pragma('foreign_keys = ON');
     // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commits.
     database.pragma('synchronous = NORMAL');
+    // A cold ingest writes index keys all over item_keys' B-tree: with SQLite's defaults (a 2 MB page cache, a
+    // checkpoint whenever the WAL passes 1,000 pages) nearly every fetch's commit checkpoints, rewriting and syncing the
+    // same index pages again and again. Measured on bench:ingest's news corpus (300 sources): time in commits
+    // 11.1 s -> 3.9 s, process CPU -9%, peak RSS unchanged. The WAL may grow to ~40 MB between checkpoints; the
+    // file is truncated back to 64 MB at most after one.
+    database.pragma('cache_size = -16384');
+    if (!memory) {
+      database.pragma('wal_autocheckpoint = 10000');
+      database.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+    }
     return new FeedloomSqliteDialect({ database: withStatementCache(database) }, database, { path, lockWaitMs: options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { FeedloomError } from '../../src/model/errors.js';
-import { countItems, getSource, listItems, recordFetch, syncSources } from '../../src/store/index.js';
+import { countItems, getSource, listItems, recordFetch, recordFetches, syncSources } from '../../src/store/index.js';
+import { groupedRecorder } from '../../src/ingest/fetch-writer.js';
 import type { Database, FetchOutcome, ItemRecord } from '../../src/store/index.js';
 import type { Kysely } from 'kysely';
 import { DIALECTS, describeDatabase } from '../support/databases.js';
@@ -273,6 +274,45 @@ for (const dialect of DIALECTS) {
       const result = await recordFetch(db, fetchOutcome(SOURCE, { leaseToken: 'token-b', items: [itemRecord('a')] }));
       expect(result.itemsNew).toBe(1);
       expect(await getSource(db, SOURCE)).toMatchObject({ leaseOwner: null, leaseUntil: null, etag: '"v1"' });
+    });
+  
+    it('writes several fetches in one transaction, each in a savepoint: one that fails is rolled back alone and returned as its error', async () => {
+      const db = await setUp();
+      await syncSources(db, [configuredSource(SOURCE), configuredSource('other'), configuredSource('third')]);
+      const lease = { lease_owner: 'worker-b', lease_token: 'token-b', lease_until: '2024-06-01T12:05:00.000Z' };
+      await db.updateTable('sources').set(lease).where('id', '=', 'third').execute();
+      const results = await recordFetches(db, [
+        fetchOutcome(SOURCE, { items: [itemRecord('a'), itemRecord('b')] }),
+        // The database refuses its second item: nothing of this fetch is kept, not even its first item.
+        fetchOutcome('other', { items: [itemRecord('c'), invalidItem('d')] }),
+        fetchOutcome('third', { leaseToken: 'token-a', items: [itemRecord('e')] }),
+        fetchOutcome('nope', { items: [itemRecord('f')] }),
+        fetchOutcome(SOURCE, { startedAt: '2024-06-01T13:00:00.000Z', etag: '"v2"', items: [itemRecord('a'), itemRecord('g')] }),
+      ]);
+      expect(results.map((r) => (r instanceof FeedloomError ? r.code : r.itemsNew))).toEqual([2, 'DATABASE', 'LEASE_LOST', 'DATABASE', 1]);
+      expect((results[1] as FeedloomError).message).toMatch(/^recording fetch of source other: .*title/i);
+      expect([...(await itemsByGuid(db)).keys()].sort()).toEqual(['a', 'b', 'g']);
+      expect(await countItems(db)).toBe(3);
+      expect((await fetchRows(db)).map((r) => [r.source_id, r.items_new])).toEqual([[SOURCE, 2], [SOURCE, 1]]);
+      expect(await getSource(db, SOURCE)).toMatchObject({ etag: '"v2"', errorCount: 0 });
+      expect(await getSource(db, 'other')).toMatchObject({ etag: null, lastFetchAt: null });
+      expect(await getSource(db, 'third')).toMatchObject({ leaseOwner: 'worker-b', etag: null });
+    });
+
+    it('group commit: fetches recorded together are stored as each would be alone, and each caller hears its own outcome', async () => {
+      const db = await setUp();
+      const record = groupedRecorder(db, { maxGroup: 2 });
+      const settled = await Promise.allSettled([
+        record(fetchOutcome(SOURCE, { items: [itemRecord('a')] })),
+        record(fetchOutcome('other', { items: [invalidItem('b')] })),
+        record(fetchOutcome('other', { error: { code: 'HTTP_STATUS', message: 'HTTP 500' }, status: 500, items: [] })),
+        record(fetchOutcome(SOURCE, { startedAt: '2024-06-01T13:00:00.000Z', items: [itemRecord('a'), itemRecord('c')] })),
+        record(fetchOutcome('nope', { items: [itemRecord('d')] })),
+      ]);
+      expect(settled.map((s) => (s.status === 'fulfilled' ? s.value.itemsNew : (s.reason as FeedloomError).code))).toEqual([1, 'DATABASE', 0, 1, 'DATABASE']);
+      expect([...(await itemsByGuid(db)).keys()].sort()).toEqual(['a', 'c']);
+      expect(await getSource(db, 'other')).toMatchObject({ errorCount: 1, lastErrorCode: 'HTTP_STATUS' });
+      expect((await fetchRows(db)).map((r) => [r.source_id, r.items_new, r.error_code])).toEqual([[SOURCE, 1, null], ['other', 0, 'HTTP_STATUS'], [SOURCE, 1, null]]);
     });
   });
 }
