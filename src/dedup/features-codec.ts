@@ -56,35 +56,47 @@ export function encodeFeatures(stored: StoredFeatures): Uint8Array {
   return bytes;
 }
 
-/** Decode a stored value; undefined for another version or a damaged value. */
+/**
+ * Decode a stored value; undefined for another version or a damaged value. Every term set is a view into one
+ * array (one allocation per item, not one per set): a story's members are decoded by the thousand and kept in a
+ * cache, where thousands of small buffers cost the collector more than their bytes.
+ */
 export function decodeFeatures(bytes: Uint8Array): StoredFeatures | undefined {
   if (bytes.length < HEADER || bytes[0] !== FEATURES_VERSION) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // First the lengths (and that they fit), then one array for every set's terms.
+  const starts: number[] = [];
+  const lengths: number[] = [];
   let at = HEADER;
-  const flags = view.getUint8(1);
-  const getSet = (): Uint32Array | undefined => {
+  let words = 0;
+  for (let f = 0; f < FIELDS.length; f += 1) {
     if (at + 2 > bytes.length) return undefined;
     const length = view.getUint16(at, true);
     at += 2;
     if (at + length * 4 > bytes.length) return undefined;
-    const out = new Uint32Array(length);
-    for (let i = 0; i < length; i += 1) out[i] = view.getUint32(at + i * 4, true);
+    starts.push(at);
+    lengths.push(length);
+    words += length;
     at += length * 4;
-    return out;
-  };
-  const sets: Partial<Record<(typeof FIELDS)[number], Uint32Array>> = {};
-  for (const field of FIELDS) {
-    const set = getSet();
-    if (set === undefined) return undefined;
-    sets[field] = set;
   }
-  const body = sets.body ?? new Uint32Array(0);
-  const keys = sets.keys ?? new Uint32Array(0);
+  const terms = new Uint32Array(words);
+  const sets: Partial<Record<(typeof FIELDS)[number], Uint32Array>> = {};
+  let offset = 0;
+  FIELDS.forEach((field, f) => {
+    const start = starts[f] ?? 0;
+    const length = lengths[f] ?? 0;
+    for (let i = 0; i < length; i += 1) terms[offset + i] = view.getUint32(start + i * 4, true);
+    sets[field] = terms.subarray(offset, offset + length);
+    offset += length;
+  });
+  const set = (field: (typeof FIELDS)[number]) => sets[field] ?? new Uint32Array(0);
+  const body = set('body');
+  const keys = set('keys');
   if (at + body.length + keys.length !== bytes.length) return undefined;
   const bodyCounts = bytes.slice(at, at + body.length);
   at += body.length;
   const weights = Float64Array.from(bytes.subarray(at, at + keys.length), (w) => w / WEIGHT_SCALE);
-  const set = (field: (typeof FIELDS)[number]) => sets[field] ?? new Uint32Array(0);
+  const flags = view.getUint8(1);
   return {
     features: {
       title: set('title'), lead: set('lead'), body, bodyCounts, titleNames: set('titleNames'), names: set('names'), subjects: set('subjects'),
