@@ -28,13 +28,15 @@ Stops gracefully on SIGTERM/SIGINT.`,
     const address = listenAddress({ host: stringOption(args, 'host'), port: stringOption(args, 'port') }, io.env);
     const workers = workerCount(stringOption(args, 'workers'));
     if (workers > 1 && !isServeWorker()) return runServeCluster(io, workers);
+    // Started while the database is away, serve answers these copies (if any) and opens it in the background.
+    const lastGood = lastGoodDir(io);
     try {
       return await runService(io, 'serve', async ({ config, logger, handle, onStop }) => {
-        const { server, url } = await startHttp(config, handle, logger, { ...address, lastGoodDir: lastGoodDir(io) });
+        const { server, url } = await startHttp(config, handle, logger, { ...address, lastGoodDir: lastGood });
         onStop(() => server.close());
         logger.info(`serving ${config.site.title} on ${url}`, { database: handle.location });
         reportListening(url);
-      });
+      }, { lastGood });
     } finally {
       // A worker's channel to its primary would keep it alive once it has stopped (or failed to start).
       disconnectFromPrimary();
