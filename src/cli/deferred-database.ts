@@ -48,7 +48,7 @@ function deferredHandle(io: CliIo, logger: Logger, dialect: DatabaseHandle['dial
       const handle = await openDatabase(io);
       if (closed) return void (await handle.close());
       opened = handle;
-      logger.info('database opened: serving fresh renderings', { database: location });
+      logger.info('database opened and migrated: leaving the last good copies', { database: location });
     } catch (error) {
       reason = oneLine(error);
       if (closed) return;

@@ -79,7 +79,7 @@ export function onPrimaryStop(stop: () => void): void {
  * workers (node:cluster) that each run the single-process serve on the shared port. A first worker that
  * fails to start stops them all with its exit code (a port in use is exit 2, said by the worker); one that
  * dies later is replaced (unless they crash in a loop). A replacement that cannot start — the database away
- * while the others answer from their last good copies, say — is tried again, waiting twice as long each time
+ * with the copies on disk turned off, say — is tried again, waiting twice as long each time
  * (up to 30 s), and never stops the workers still serving. A database away at start stops serve unless it was
  * served before (its last good copies on disk): then the workers start on those copies. SIGTERM/SIGINT: each worker is asked to stop
  * gracefully, and the primary exits once all have.

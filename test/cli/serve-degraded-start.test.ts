@@ -116,7 +116,7 @@ for (const dialect of DIALECTS) {
           expect([fresh.status, fresh.headers['warning']]).toEqual([200, undefined]);
           expect(fresh.headers['etag']).not.toBe(good.get('/feeds/headlines.atom')?.etag);
           expect((await send(base, `/stories/${neverServed}`)).status).toBe(200);
-          expect(serve.stderr()).toMatch(/database opened/);
+          expect(serve.stderr()).toMatch(/database opened and migrated/);
           serve.child.kill('SIGTERM');
           expect(await serve.exited).toBe(0);
         } finally {

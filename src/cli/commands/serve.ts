@@ -16,7 +16,8 @@ that ingest into the same database. --workers N forks N processes (node:cluster)
 by default one per core available. The last good copy of every page and feed is kept in memory and on disk
 (beside a SQLite database, or under the user's cache directory for PostgreSQL; $FEEDLOOM_LAST_GOOD_DIR
 overrides, \`off\` keeps them in memory only): while the database cannot be read, every worker answers what
-any of them rendered before, also after a restart (stale-if-error).
+any of them rendered before, also after a restart (stale-if-error). Started while the database is away, serve
+answers those copies (when there are any; else it fails) and opens the database in the background.
 Stops gracefully on SIGTERM/SIGINT.`,
   logs: true,
   options: {
