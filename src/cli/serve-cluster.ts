@@ -7,6 +7,8 @@ import { EXIT } from './command.js';
 import { requireConfig } from './context.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './io.js';
+import { hasLastGoodCopies } from '../server/index.js';
+import { lastGoodDir } from './last-good-dir.js';
 import { cliLogger } from './logger.js';
 
 /** What a serve worker tells the primary once it listens. */
@@ -77,15 +79,24 @@ export function onPrimaryStop(stop: () => void): void {
  * workers (node:cluster) that each run the single-process serve on the shared port. A first worker that
  * fails to start stops them all with its exit code (a port in use is exit 2, said by the worker); one that
  * dies later is replaced (unless they crash in a loop). A replacement that cannot start — the database away
- * while the others answer from their last good copies, say — is tried again, waiting twice as long each time
- * (up to 30 s), and never stops the workers still serving. SIGTERM/SIGINT: each worker is asked to stop
+ * with the copies on disk turned off, say — is tried again, waiting twice as long each time
+ * (up to 30 s), and never stops the workers still serving. A database away at start stops serve unless it was
+ * served before (its last good copies on disk): then the workers start on those copies. SIGTERM/SIGINT: each worker is asked to stop
  * gracefully, and the primary exits once all have.
  */
 export async function runServeCluster(io: CliIo, workers: number): Promise<number> {
   const config = await requireConfig(io);
   const logger = cliLogger(io);
-  // Migrate once here, so that N workers opening the database at once find it up to date.
-  await (await openDatabase(io)).close();
+  // Migrate once here, so that N workers opening the database at once find it up to date. When the database is
+  // away but was served before (copies on disk), the workers start anyway: each answers the copies and opens
+  // (and migrates) the database in the background; otherwise the error stops serve here.
+  try {
+    await (await openDatabase(io)).close();
+  } catch (error) {
+    const lastGood = lastGoodDir(io);
+    if (lastGood === undefined || !(await hasLastGoodCopies(lastGood))) throw error;
+    logger.error(`serve: cannot open the database at start (${error instanceof Error ? error.message : String(error)}); starting the workers on the last good copies in ${lastGood}`);
+  }
 
   const stop = shutdownSignal({ onRepeat: () => process.exit(130) });
   const listening = new Set<Worker>();

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../store/index.js';
 import { EXIT } from './command.js';
 import { requireConfig } from './context.js';
 import { openDatabase } from './database.js';
+import { openDatabaseOrDefer } from './deferred-database.js';
 import type { CliIo } from './io.js';
 import { cliLogger } from './logger.js';
 import { onPrimaryStop } from './serve-cluster.js';
@@ -32,11 +33,20 @@ function aborted(signal: AbortSignal): Promise<void> {
  * signal stop them in reverse order, then close the database. If a part fails to start (a port in use),
  * the parts already running are stopped before the error is reported, so the process can exit. A second
  * signal exits at once. A `serve --workers` worker also stops when its primary asks it to (or goes away).
+ *
+ * `options.lastGood` (serve only): the directory of the last good copies; when the database cannot be opened at
+ * start but that directory holds copies, the role starts anyway with a handle whose opening is retried in the
+ * background (see `openDatabaseOrDefer`).
  */
-export async function runService(io: CliIo, role: string, start: (context: ServiceContext) => Promise<void>): Promise<number> {
+export async function runService(
+  io: CliIo,
+  role: string,
+  start: (context: ServiceContext) => Promise<void>,
+  options: { lastGood?: string | undefined } = {},
+): Promise<number> {
   const config = await requireConfig(io);
   const logger = cliLogger(io);
-  const handle = await openDatabase(io);
+  const handle = 'lastGood' in options ? await openDatabaseOrDefer(io, logger, options.lastGood, role) : await openDatabase(io);
   const stop = shutdownSignal({ onRepeat: () => process.exit(130) });
   const asked = new AbortController();
   onPrimaryStop(() => asked.abort());

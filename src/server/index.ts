@@ -4,3 +4,4 @@ export { FEED_CACHE_CONTROL, NO_STORE, PAGE_CACHE_CONTROL } from './response-hea
 export { PROMETHEUS_CONTENT_TYPE } from '../metrics/index.js';
 export { withDeadline } from './deadline.js';
 export { oneLine } from './health.js';
+export { hasLastGoodCopies } from './last-good-disk.js';

@@ -321,3 +321,12 @@ function describe(error: unknown): string {
 function clip(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
+
+/** Whether `dir` holds at least one last good copy (a `serve` that served this database before left it). */
+export async function hasLastGoodCopies(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).some((name) => name.endsWith(SUFFIX) && !name.includes(TEMP_MARK));
+  } catch {
+    return false;
+  }
+}

@@ -1,4 +1,5 @@
 export { createDatabase, pingDatabase } from './create-database.js';
+export { unopenedDatabase } from './unopened-database.js';
 export type { DatabaseHandle, DialectName } from './create-database.js';
 export { DEFAULT_DATABASE_URL, parseDatabaseUrl, redactDatabaseUrl } from './database-url.js';
 export type { DatabaseTarget } from './database-url.js';

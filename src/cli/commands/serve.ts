@@ -16,7 +16,8 @@ that ingest into the same database. --workers N forks N processes (node:cluster)
 by default one per core available. The last good copy of every page and feed is kept in memory and on disk
 (beside a SQLite database, or under the user's cache directory for PostgreSQL; $FEEDLOOM_LAST_GOOD_DIR
 overrides, \`off\` keeps them in memory only): while the database cannot be read, every worker answers what
-any of them rendered before, also after a restart (stale-if-error).
+any of them rendered before, also after a restart (stale-if-error). Started while the database is away, serve
+answers those copies (when there are any; else it fails) and opens the database in the background.
 Stops gracefully on SIGTERM/SIGINT.`,
   logs: true,
   options: {
@@ -28,13 +29,15 @@ Stops gracefully on SIGTERM/SIGINT.`,
     const address = listenAddress({ host: stringOption(args, 'host'), port: stringOption(args, 'port') }, io.env);
     const workers = workerCount(stringOption(args, 'workers'));
     if (workers > 1 && !isServeWorker()) return runServeCluster(io, workers);
+    // Started while the database is away, serve answers these copies (if any) and opens it in the background.
+    const lastGood = lastGoodDir(io);
     try {
       return await runService(io, 'serve', async ({ config, logger, handle, onStop }) => {
-        const { server, url } = await startHttp(config, handle, logger, { ...address, lastGoodDir: lastGoodDir(io) });
+        const { server, url } = await startHttp(config, handle, logger, { ...address, lastGoodDir: lastGood });
         onStop(() => server.close());
         logger.info(`serving ${config.site.title} on ${url}`, { database: handle.location });
         reportListening(url);
-      });
+      }, { lastGood });
     } finally {
       // A worker's channel to its primary would keep it alive once it has stopped (or failed to start).
       disconnectFromPrimary();
