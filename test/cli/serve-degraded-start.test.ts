@@ -8,33 +8,15 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { parseDatabaseUrl } from '../../src/store/index.js';
-import type { CliProcess } from '../scale/spawn-cli.js';
 import { spawnCli, until } from '../scale/spawn-cli.js';
 import { send } from '../server/http-client.js';
 import { describeDatabase, DIALECTS } from '../support/databases.js';
 import { postgresOutage, sqliteOutage } from '../support/outage.js';
 import type { Outage } from '../support/outage.js';
-import { publishItems, seedStories, staleSite } from '../support/stale-site.js';
+import { everyWorker, listening, publishItems, seedStories, staleSite } from '../support/stale-site.js';
 
 const GZIP = { 'accept-encoding': 'gzip' };
 
-/** Resolves with the serve's URL once every worker listens. */
-async function listening(serve: CliProcess, workers: number): Promise<string> {
-  const pattern = workers > 1
-    ? new RegExp(`serving Stale test on (http://127\\.0\\.0\\.1:\\d+) \\(${workers} workers\\)`)
-    : /serving Stale test on (http:\/\/127\.0\.0\.1:\d+)/;
-  await serve.waitForLog(pattern, 120_000);
-  return pattern.exec(serve.stderr())?.[1] ?? '';
-}
-
-/** Holds once `check` held for `times` answers in a row (so from every worker, round-robin). */
-async function everyWorker(check: () => Promise<boolean>, serve: CliProcess, times = 6): Promise<void> {
-  let streak = 0;
-  await until(async () => {
-    streak = (await check()) ? streak + 1 : 0;
-    return streak >= times;
-  }, 60_000, serve.exited, () => serve.stderr());
-}
 
 interface Setup {
   url: string;
@@ -110,8 +92,8 @@ for (const dialect of DIALECTS) {
           await outage.restore();
           titles.push('Container runtime drops cgroup v1 support');
           await publishItems(url, titles, '2024-06-01T13:00:00.000Z');
-          await everyWorker(async () => (await send(base, '/healthz')).status === 200, serve);
-          await everyWorker(async () => (await send(base, '/feeds/headlines.json')).body.toString().includes('Container runtime drops cgroup v1 support'), serve);
+          await everyWorker(async () => (await send(base, '/healthz')).status === 200, serve, { timeoutMs: 60_000 });
+          await everyWorker(async () => (await send(base, '/feeds/headlines.json')).body.toString().includes('Container runtime drops cgroup v1 support'), serve, { timeoutMs: 60_000 });
           const fresh = await send(base, '/feeds/headlines.atom', { headers: GZIP });
           expect([fresh.status, fresh.headers['warning']]).toEqual([200, undefined]);
           expect(fresh.headers['etag']).not.toBe(good.get('/feeds/headlines.atom')?.etag);

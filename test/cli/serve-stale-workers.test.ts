@@ -10,34 +10,16 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { parseDatabaseUrl } from '../../src/store/index.js';
-import type { CliProcess } from '../scale/spawn-cli.js';
 import { spawnCli, until } from '../scale/spawn-cli.js';
 import { send } from '../server/http-client.js';
 import { describeDatabase, DIALECTS } from '../support/databases.js';
 import { postgresOutage, sqliteOutage } from '../support/outage.js';
-import { publishItems, seedStories, staleSite } from '../support/stale-site.js';
+import { everyWorker, listening, publishItems, seedStories, staleSite } from '../support/stale-site.js';
 
 const GZIP = { 'accept-encoding': 'gzip' };
 /** Requests per page while the database is away: round-robin over the workers gives each of them several. */
 const ASKS = 8;
 
-/** Resolves with the serve's URL once every worker listens. */
-async function listening(serve: CliProcess, workers: number): Promise<string> {
-  const pattern = workers > 1
-    ? new RegExp(`serving Stale test on (http://127\\.0\\.0\\.1:\\d+) \\(${workers} workers\\)`)
-    : /serving Stale test on (http:\/\/127\.0\.0\.1:\d+)/;
-  await serve.waitForLog(pattern, 120_000);
-  return pattern.exec(serve.stderr())?.[1] ?? '';
-}
-
-/** Holds once `check` held for `times` answers in a row (so from every worker, round-robin). */
-async function everyWorker(check: () => Promise<boolean>, serve: CliProcess, times = 6): Promise<void> {
-  let streak = 0;
-  await until(async () => {
-    streak = (await check()) ? streak + 1 : 0;
-    return streak >= times;
-  }, 30_000, serve.exited, () => serve.stderr());
-}
 
 for (const dialect of DIALECTS) {
   describeDatabase(dialect, 'serve with several workers while its database goes away', (current) => {
@@ -97,7 +79,7 @@ for (const dialect of DIALECTS) {
         titles.push(title);
         await publishItems(url, titles, startedAt);
       };
-      const stale = (base: string) => everyWorker(async () => /^feedloom_serving_stale 1$/m.test((await send(base, '/metrics')).body.toString()), serve);
+      const stale = (base: string) => everyWorker(async () => /^feedloom_serving_stale 1$/m.test((await send(base, '/metrics')).body.toString()), serve, { timeoutMs: 30_000 });
 
       let serve = spawnCli(['serve', '--port', '0', '--workers', '2'], env);
       try {
@@ -115,8 +97,8 @@ for (const dialect of DIALECTS) {
         // Back: new content from every worker, without a restart.
         await outage.restore();
         await publish('2024-06-01T13:00:00.000Z', 'Container runtime drops cgroup v1 support');
-        await everyWorker(async () => (await send(base, '/healthz')).status === 200, serve);
-        await everyWorker(async () => (await send(base, '/feeds/headlines.json')).body.toString().includes('Container runtime drops cgroup v1 support'), serve);
+        await everyWorker(async () => (await send(base, '/healthz')).status === 200, serve, { timeoutMs: 30_000 });
+        await everyWorker(async () => (await send(base, '/feeds/headlines.json')).body.toString().includes('Container runtime drops cgroup v1 support'), serve, { timeoutMs: 30_000 });
         const fresh = await send(base, '/feeds/headlines.atom', { headers: GZIP });
         expect([fresh.status, fresh.headers['warning']]).toEqual([200, undefined]);
         expect(fresh.headers['etag']).not.toBe(good.get('/feeds/headlines.atom')?.etag);
@@ -135,8 +117,8 @@ for (const dialect of DIALECTS) {
         // Back again (a write after the SQLite file is put back, as above, so that every connection reads it anew).
         await outage.restore();
         await publish('2024-06-01T14:00:00.000Z', 'Object store vendor cuts its egress fees');
-        await everyWorker(async () => (await send(base, '/healthz')).status === 200, serve);
-        await everyWorker(async () => (await send(base, '/feeds/headlines.json')).body.toString().includes('Object store vendor cuts its egress fees'), serve);
+        await everyWorker(async () => (await send(base, '/healthz')).status === 200, serve, { timeoutMs: 30_000 });
+        await everyWorker(async () => (await send(base, '/feeds/headlines.json')).body.toString().includes('Object store vendor cuts its egress fees'), serve, { timeoutMs: 30_000 });
         expect((await send(base, `/stories/${neverServed}`)).status).toBe(200);
         serve.child.kill('SIGTERM');
         expect(await serve.exited).toBe(0);

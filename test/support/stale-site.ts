@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { createDatabase, listItems, recordFetch, syncSources } from '../../src/store/index.js';
 import type { Database } from '../../src/store/index.js';
+import type { CliProcess } from '../scale/spawn-cli.js';
+import { until } from '../scale/spawn-cli.js';
 import { configuredSource, fetchOutcome, itemRecord } from '../store/builders.js';
 
 /** A temporary directory with the site's `feeds.config.json` (site "Stale test"). */
@@ -47,4 +49,23 @@ export async function publishItems(url: string, titles: readonly string[], start
   } finally {
     await writer.close();
   }
+}
+
+/** Resolves with the URL of a `serve` of the site once every worker listens. */
+export async function listening(serve: CliProcess, workers: number): Promise<string> {
+  const pattern = workers > 1
+    ? new RegExp(`serving Stale test on (http://127\\.0\\.0\\.1:\\d+) \\(${workers} workers\\)`)
+    : /serving Stale test on (http:\/\/127\.0\.0\.1:\d+)/;
+  await serve.waitForLog(pattern, 120_000);
+  return pattern.exec(serve.stderr())?.[1] ?? '';
+}
+
+/** Holds once `check` held for `times` answers in a row (so from every worker, round-robin), within `timeoutMs`. */
+export async function everyWorker(check: () => Promise<boolean>, serve: CliProcess, options: { times?: number; timeoutMs: number }): Promise<void> {
+  const times = options.times ?? 6;
+  let streak = 0;
+  await until(async () => {
+    streak = (await check()) ? streak + 1 : 0;
+    return streak >= times;
+  }, options.timeoutMs, serve.exited, () => serve.stderr());
 }
