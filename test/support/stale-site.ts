@@ -60,12 +60,11 @@ export async function listening(serve: CliProcess, workers: number): Promise<str
   return pattern.exec(serve.stderr())?.[1] ?? '';
 }
 
-/** Holds once `check` held for `times` answers in a row (so from every worker, round-robin), within `timeoutMs`. */
-export async function everyWorker(check: () => Promise<boolean>, serve: CliProcess, options: { times?: number; timeoutMs: number }): Promise<void> {
-  const times = options.times ?? 6;
+/** Holds once `check` held for six answers in a row (so from every worker, round-robin), within `timeoutMs`. */
+export async function everyWorker(check: () => Promise<boolean>, serve: CliProcess, options: { timeoutMs: number }): Promise<void> {
   let streak = 0;
   await until(async () => {
     streak = (await check()) ? streak + 1 : 0;
-    return streak >= times;
+    return streak >= 6;
   }, options.timeoutMs, serve.exited, () => serve.stderr());
 }
