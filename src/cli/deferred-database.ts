@@ -22,11 +22,20 @@ export async function openDatabaseOrDefer(io: CliIo, logger: Logger, lastGood: s
   try {
     return await openDatabase(io);
   } catch (error) {
-    if (lastGood === undefined || !(await hasLastGoodCopies(lastGood))) throw error;
+    const copies = await copiesToStartOn(lastGood, error);
     const url = databaseUrl(io);
-    logger.error(`${role}: cannot open the database at start (${oneLine(error)}); answering the last good copies in ${lastGood} and trying again in the background`);
+    logger.error(`${role}: cannot open the database at start (${oneLine(error)}); answering the last good copies in ${copies} and trying again in the background`);
     return deferredHandle(io, logger, parseDatabaseUrl(url).dialect, redactDatabaseUrl(url.trim()), oneLine(error));
   }
+}
+
+/**
+ * The directory of last good copies a `serve` may start on when its database could not be opened (`error`):
+ * `lastGood`, when it holds at least one copy (this database was served before); else `error` is thrown.
+ */
+export async function copiesToStartOn(lastGood: string | undefined, error: unknown): Promise<string> {
+  if (lastGood === undefined || !(await hasLastGoodCopies(lastGood))) throw error;
+  return lastGood;
 }
 
 function deferredHandle(io: CliIo, logger: Logger, dialect: DatabaseHandle['dialect'], location: string, firstReason: string): DatabaseHandle {

@@ -7,7 +7,8 @@ import { EXIT } from './command.js';
 import { requireConfig } from './context.js';
 import { openDatabase } from './database.js';
 import type { CliIo } from './io.js';
-import { hasLastGoodCopies } from '../server/index.js';
+import { oneLine } from '../server/index.js';
+import { copiesToStartOn } from './deferred-database.js';
 import { lastGoodDir } from './last-good-dir.js';
 import { cliLogger } from './logger.js';
 
@@ -79,10 +80,10 @@ export function onPrimaryStop(stop: () => void): void {
  * workers (node:cluster) that each run the single-process serve on the shared port. A first worker that
  * fails to start stops them all with its exit code (a port in use is exit 2, said by the worker); one that
  * dies later is replaced (unless they crash in a loop). A replacement that cannot start — the database away
- * with the copies on disk turned off, say — is tried again, waiting twice as long each time
- * (up to 30 s), and never stops the workers still serving. A database away at start stops serve unless it was
- * served before (its last good copies on disk): then the workers start on those copies. SIGTERM/SIGINT: each worker is asked to stop
- * gracefully, and the primary exits once all have.
+ * with the copies on disk turned off, say — is tried again, waiting twice as long each time (up to 30 s), and
+ * never stops the workers still serving. A database away at start stops serve unless it was served before (its
+ * last good copies on disk): then the workers start on those copies. SIGTERM/SIGINT: each worker is asked to
+ * stop gracefully, and the primary exits once all have.
  */
 export async function runServeCluster(io: CliIo, workers: number): Promise<number> {
   const config = await requireConfig(io);
@@ -93,9 +94,8 @@ export async function runServeCluster(io: CliIo, workers: number): Promise<numbe
   try {
     await (await openDatabase(io)).close();
   } catch (error) {
-    const lastGood = lastGoodDir(io);
-    if (lastGood === undefined || !(await hasLastGoodCopies(lastGood))) throw error;
-    logger.error(`serve: cannot open the database at start (${error instanceof Error ? error.message : String(error)}); starting the workers on the last good copies in ${lastGood}`);
+    const copies = await copiesToStartOn(lastGoodDir(io), error);
+    logger.error(`serve: cannot open the database at start (${oneLine(error)}); starting the workers on the last good copies in ${copies}`);
   }
 
   const stop = shutdownSignal({ onRepeat: () => process.exit(130) });
